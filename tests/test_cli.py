@@ -1,0 +1,196 @@
+"""The command line as a user runs it: exit codes, messages, files, no Textual import."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.samples import MINI
+from timeline.load import bundled_path
+from tui.cli import main
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    path = tmp_path / "mini.toml"
+    path.write_text(MINI, encoding="utf-8")
+    return path
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    environment.pop("VN_EGOV_LANG", None)
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+
+
+def test_validate_bundled_by_default() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert f"{bundled_path()}: valid:" in result.stdout
+
+
+def test_validate_reports_each_file_and_fails_if_any_fails(mini: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINI.replace("as_of = 2021-11-23", 'as_of = "23/11/2021"'), encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[sources]\n", encoding="utf-8")
+    result = run("validate", str(mini), str(bad), str(broken))
+    assert result.returncode == 1
+    assert f"{mini}: valid: 1 sources" in result.stdout
+    assert f"{bad}:" in result.stderr and "observations[0].as_of" in result.stderr
+    assert f"{broken}:1:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("validate", "--lang", "xx").returncode == 2
+    assert run("export").returncode == 2  # --format is required
+    assert run("frobnicate").returncode == 2
+
+
+def test_missing_and_directory_files_exit_1(tmp_path: Path) -> None:
+    for target in (tmp_path / "nope.toml", tmp_path):
+        result = run("list", "--data", str(target))
+        assert result.returncode == 1
+        assert str(target) in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_export_json_holds_every_array_with_iso_dates(mini: Path) -> None:
+    result = run("export", "--data", str(mini), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert set(document) >= {"sources", "platforms", "milestones", "indicators", "observations"}
+    [obs] = document["observations"]
+    assert obs["as_of"] == "2021-11-23"
+    assert obs["quote"] == "hơn 1,2 triệu tài khoản đăng ký"
+    assert obs["value"] == 1_200_000
+
+
+def test_export_csv_has_names_in_both_languages(mini: Path) -> None:
+    result = run("export", "--data", str(mini), "--format", "csv")
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["platform_vi"] == "Cổng Dịch vụ công quốc gia"
+    assert row["platform_en"] == "National Public Service Portal"
+    assert row["indicator_en"] == "Registered accounts"
+    assert row["qualifier"] == "more_than"
+
+
+def test_export_to_file_is_atomic_and_refuses_to_overwrite(mini: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert run("export", "--data", str(mini), "--format", "json", "-o", str(out)).returncode == 0
+    first = out.read_text(encoding="utf-8")
+    out.write_text("keep me", encoding="utf-8")
+    refused = run("export", "--data", str(mini), "--format", "json", "-o", str(out))
+    assert refused.returncode == 1
+    assert "--force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    forced = run("export", "--data", str(mini), "--format", "json", "-o", str(out), "--force")
+    assert forced.returncode == 0
+    assert out.read_text(encoding="utf-8") == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini.toml", "out.json"]
+
+
+def test_export_into_a_missing_directory_is_a_clear_error(mini: Path, tmp_path: Path) -> None:
+    result = run(
+        "export", "--data", str(mini), "--format", "csv", "-o", str(tmp_path / "no" / "x.csv")
+    )
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_list_in_both_languages(mini: Path) -> None:
+    vi = run("list", "--data", str(mini), "--lang", "vi").stdout
+    en = run("list", "--data", str(mini), "--lang", "en").stdout
+    assert "9/12/2019" in vi and "Khai trương Cổng Dịch vụ công quốc gia" in vi
+    assert "hơn 1,2 triệu" in vi
+    assert "9 Dec 2019" in en and "National Public Service Portal launched" in en
+    assert "more than 1.2 million" in en
+
+
+def test_list_full_platform_and_search(mini: Path) -> None:
+    full = run("list", "--data", str(mini), "--lang", "vi", "--full").stdout
+    assert "1.200.000" in full
+    only = run("list", "--data", str(mini), "--platform", "reporting").stdout
+    assert "Portal" not in only
+    found = run("list", "--data", str(mini), "--search", "khai truong cong").stdout
+    assert "launched" in found and "figures" not in found.split("\n")[0]
+    unknown = run("list", "--data", str(mini), "--platform", "nope")
+    assert unknown.returncode == 2 and "reporting" in unknown.stderr
+
+
+def test_language_from_environment(mini: Path) -> None:
+    assert "hơn 1,2 triệu" in run("list", "--data", str(mini), env={"LANG": "vi_VN.UTF-8"}).stdout
+    assert "hơn 1,2 triệu" in run("list", "--data", str(mini), env={"VN_EGOV_LANG": "vi"}).stdout
+    warned = run("list", "--data", str(mini), env={"VN_EGOV_LANG": "klingon"})
+    assert warned.returncode == 0 and "klingon" in warned.stderr
+    flag_wins = run("list", "--data", str(mini), "--lang", "en", env={"VN_EGOV_LANG": "vi"})
+    assert "more than 1.2 million" in flag_wins.stdout
+
+
+def test_hostile_strings_are_printed_literally(tmp_path: Path) -> None:
+    hostile = MINI.replace(
+        'title = { vi = "Cổng DVCQG: số liệu"',
+        'title = { vi = "[b]x[/b] \\u001b[2J\\u0007 \\u001b]52;c;aGk=\\u0007"',
+    )
+    path = tmp_path / "hostile.toml"
+    path.write_text(hostile, encoding="utf-8")
+    out = run("list", "--data", str(path), "--lang", "vi").stdout
+    assert "[b]x[/b] ␛[2J␇ ␛]52;c;aGk=␇" in out
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_schema_is_json_and_matches_the_shipped_copy() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "vn-egov timeline"
+    assert set(schema["properties"]) >= {"sources", "platforms", "milestones", "observations"}
+    shipped = bundled_path().with_name("timeline.schema.json")
+    assert json.loads(shipped.read_text(encoding="utf-8")) == schema, (
+        "timeline/data/timeline.schema.json is stale: regenerate it with "
+        "`vn-egov schema > timeline/data/timeline.schema.json`"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["validate"], ["export", "--format", "json"], ["list"], ["schema"], ["--help"]],
+)
+def test_scripting_commands_do_not_import_textual(args: list[str]) -> None:
+    code = (
+        "import sys, runpy, io, contextlib\n"
+        f"sys.argv = ['vn-egov', *{args!r}]\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    try:\n"
+        "        runpy.run_module('tui', run_name='__main__')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert "LOADED []" in result.stderr, result.stderr
+
+
+def test_main_returns_exit_codes_in_process(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(mini), "--lang", "en"]) == 0
+    assert "valid" in capsys.readouterr().out

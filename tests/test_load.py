@@ -1,0 +1,172 @@
+"""Every class of bad input ends in one TimelineError naming its place; good input loads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.samples import MINI
+from timeline.load import TimelineError, bundled_path, load, loads
+
+
+def problems(data: str | bytes, name: str = "t.toml") -> list[str]:
+    with pytest.raises(TimelineError) as caught:
+        loads(data, name)
+    assert caught.value.problems, "a TimelineError must list at least one problem"
+    return caught.value.problems
+
+
+def test_mini_loads_and_is_immutable() -> None:
+    t = loads(MINI)
+    assert [m.id for m in t.events] == ["portal-launch", "portal-report"]
+    assert t.family("reporting") == {"reporting", "command-centre"}
+    assert [o.id for o in t.figures_for(t.milestone["portal-report"])] == ["portal-accounts-2021"]
+    with pytest.raises(Exception, match="frozen"):
+        t.observations[0].value = 3  # type: ignore[misc]
+
+
+def test_syntax_error_has_line_and_column() -> None:
+    [line] = problems(MINI + "\nbroken = = 1\n")
+    assert line.startswith(f"t.toml:{MINI.count(chr(10)) + 2}:")
+    assert line.split(":")[2].isdigit()
+
+
+def test_schema_error_names_key_path_line_and_value() -> None:
+    text = MINI.replace("as_of = 2021-11-23", 'as_of = "23/11/2021"')
+    [line] = problems(text)
+    expected_line = text.splitlines().index('as_of = "23/11/2021"') + 1
+    assert line == (
+        f"t.toml:{expected_line}: observations[0].as_of: "
+        "expected a TOML date such as 2021-11-23 (got '23/11/2021')"
+    )
+
+
+def test_every_problem_is_reported_not_only_the_first() -> None:
+    text = MINI.replace('unit = "count"', 'unit = "counts"').replace(
+        "value = 1_200_000", 'value = "1,2 triệu"'
+    )
+    found = problems(text)
+    assert len(found) == 2
+    assert any("indicators[0].unit: expected one of" in p for p in found)
+    assert any("observations[0].value: expected a number (got '1,2 triệu')" in p for p in found)
+
+
+def test_misspelt_key_suggests_the_right_one() -> None:
+    [line] = problems(MINI.replace("qualifier =", "qualifer ="))
+    assert "observations[0].qualifer: unknown key; did you mean 'qualifier'?" in line
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'platform = "portal"\nindicator',
+            'platform = "portl"\nindicator',
+            "unknown platform 'portl'; did you mean 'portal'?",
+        ),
+        ('indicator = "accounts"', 'indicator = "acounts"', "unknown indicator 'acounts'"),
+        ('source = "src-a"', 'source = "src-b"', "unknown source 'src-b'"),
+        (
+            'sources = ["src-a"]\n\n[[indicators]]',
+            'sources = ["nowhere"]\n\n[[indicators]]',
+            "unknown source 'nowhere'",
+        ),
+        ('part_of = "reporting"', 'part_of = "nowhere"', "unknown platform 'nowhere'"),
+        (
+            'id = "portal-report"',
+            'id = "portal-launch"',
+            "duplicate id 'portal-launch' (first at milestones[0])",
+        ),
+    ],
+)
+def test_cross_references(old: str, new: str, expected: str) -> None:
+    assert old in MINI
+    found = problems(MINI.replace(old, new, 1))
+    assert any(expected in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("nan", "must be a finite number"),
+        ("inf", "must be a finite number"),
+        ("-inf", "must be a finite number"),
+        ("-5", "cannot be negative"),
+        ("true", "expected a number"),
+        ("[1, 2]", "expected a number"),
+    ],
+)
+def test_impossible_values(value: str, expected: str) -> None:
+    found = problems(MINI.replace("value = 1_200_000", f"value = {value}"))
+    assert any(expected in p for p in found), found
+
+
+def test_part_of_whole_needs_a_total_at_least_the_part() -> None:
+    text = MINI.replace('unit = "count"', 'unit = "part_of_whole"').replace(
+        "value = 1_200_000", "value = 15\ntotal = 10"
+    )
+    assert any("total: the whole must be positive" in p for p in problems(text))
+
+
+def test_datetime_is_not_a_date() -> None:
+    found = problems(MINI.replace("as_of = 2021-11-23", "as_of = 2021-11-23T10:00:00"))
+    assert any("as_of: expected a TOML date" in p for p in found)
+
+
+def test_estimate_needs_a_reason() -> None:
+    found = problems(
+        MINI.replace("as_of = 2021-11-23", 'as_of = 2021-11-23\nas_of_precision = "estimate"')
+    )
+    assert any("an estimated 'as_of' needs 'as_of_note'" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"   \n# only a comment\n", "not a timeline"),
+        (b"# comment\ntitle = 'x'\n", "not a timeline"),
+        (b"\xef\xbb\xbf" + MINI.encode(), ":1:1: the file starts with a byte-order mark"),
+        (b"\xff\xfe" + MINI.encode("utf-16-le"), ":1:1: the file is UTF-16"),
+        (MINI.encode().replace("Báo A".encode(), b"B\xe1o A"), "not valid UTF-8"),
+        (MINI.encode().replace('"Báo A"'.encode(), b'"B\x00"'), "NUL byte"),
+        (b"a = " + b"[" * 100_000 + b"]" * 100_000, "t.toml"),
+        (b"sources = " + b"[" * 100_000 + b"]" * 100_000, "t.toml"),
+        (b"[[sources]]\n" + b"x = {y = " * 3000 + b"1" + b"}" * 3000, "t.toml"),
+    ],
+)
+def test_hostile_bytes(data: bytes, expected: str) -> None:
+    found = problems(data)
+    assert any(expected in p for p in found), found
+    assert all(p.startswith("t.toml") for p in found)
+
+
+def test_invalid_utf8_place() -> None:
+    data = b'[[sources]]\nid = "a"\ntitle = "ok \xc3\x28"\n'
+    assert problems(data) == ["t.toml:3:13: not valid UTF-8 (byte c3); TOML files are UTF-8"]
+
+
+def test_files_that_are_not_files(tmp_path: Path) -> None:
+    for target, expected in [
+        (tmp_path, "is a directory"),
+        (tmp_path / "missing.toml", "no such file"),
+    ]:
+        with pytest.raises(TimelineError, match=expected):
+            load(target)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file; permissions cannot be tested")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.toml"
+    path.write_text(MINI)
+    path.chmod(0)
+    with pytest.raises(TimelineError, match="permission denied"):
+        load(path)
+
+
+def test_bundled_file_loads() -> None:
+    t = load(bundled_path())
+    assert t.platform["portal"].launched == dt.date(2019, 12, 9)

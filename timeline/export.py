@@ -1,0 +1,125 @@
+"""JSON and CSV renderings of a timeline, and an atomic, no-clobber way to write them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from timeline.model import Timeline
+
+CSV_COLUMNS = (
+    "id",
+    "platform",
+    "platform_vi",
+    "platform_en",
+    "indicator",
+    "indicator_vi",
+    "indicator_en",
+    "unit",
+    "value",
+    "total",
+    "qualifier",
+    "basis",
+    "period_start",
+    "period_end",
+    "change",
+    "compared_with_vi",
+    "compared_with_en",
+    "as_of",
+    "as_of_precision",
+    "as_of_note",
+    "source",
+    "source_outlet",
+    "source_title",
+    "quote",
+    "part_of",
+    "notes",
+)
+
+
+def to_json(t: Timeline) -> str:
+    """One object with the five arrays (and the quality notes), keys as in the TOML."""
+    document: dict[str, Any] = t.model_dump(mode="json", exclude_none=True)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(t: Timeline) -> str:
+    """One row per observation, with platform and indicator names in both languages."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for o in t.observations:
+        platform = t.platform.get(o.platform or "")
+        indicator = t.indicator[o.indicator]
+        source = t.source[o.source]
+        comparison = o.compared_with.label if o.compared_with else None
+        writer.writerow(
+            {
+                "id": o.id,
+                "platform": o.platform or "",
+                "platform_vi": platform.name.vi if platform else "",
+                "platform_en": platform.name.en if platform else "",
+                "indicator": o.indicator,
+                "indicator_vi": indicator.name.vi,
+                "indicator_en": indicator.name.en,
+                "unit": indicator.unit,
+                "value": o.value,
+                "total": "" if o.total is None else o.total,
+                "qualifier": o.qualifier,
+                "basis": o.basis,
+                "period_start": o.period_start.isoformat() if o.period_start else "",
+                "period_end": o.period_end.isoformat() if o.period_end else "",
+                "change": o.change or "",
+                "compared_with_vi": comparison.vi if comparison else "",
+                "compared_with_en": comparison.en if comparison else "",
+                "as_of": o.as_of.isoformat(),
+                "as_of_precision": o.as_of_precision,
+                "as_of_note": o.as_of_note or "",
+                "source": o.source,
+                "source_outlet": source.outlet or "",
+                "source_title": source.title,
+                "quote": o.quote,
+                "part_of": o.part_of or "",
+                "notes": o.notes or "",
+            }
+        )
+    return out.getvalue()
+
+
+class OutputExists(Exception):
+    """The output file is there already and overwriting was not asked for."""
+
+
+def write_atomically(path: Path, text: str, *, force: bool) -> None:
+    """Write to a temporary file beside `path`, then move it into place in one step.
+
+    A reader never sees half a file, and an interrupted export leaves the old one whole.
+    Without `force`, the final step is a hard link, which fails if `path` exists even when
+    another process created it a moment ago.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise OutputExists(str(path)) from None
+            except OSError:  # a file system without hard links: check, then move
+                if path.exists():
+                    raise OutputExists(str(path)) from None
+                os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,273 @@
+"""The vocabulary of a timeline: sources, platforms, milestones, indicators, observations.
+
+Every model is frozen and forbids unknown keys, so a misspelt key in a TOML file is an
+error rather than a silently ignored line. Scalars are strict and keep TOML's own types:
+a date written as the string "23/11/2021" or a number written as "12" is refused
+instead of being guessed at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+
+if TYPE_CHECKING:
+    from timeline.checks import Warning
+
+Id = Annotated[
+    str,
+    Strict(),
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9._-]*$",
+        max_length=120,
+        description="Lower-case letters, digits, '.', '_' and '-'; unique within its array.",
+    ),
+]
+NonEmpty = Annotated[str, Strict(), Field(min_length=1, max_length=20_000)]
+Number = Annotated[int, Strict()] | Annotated[float, Strict(), Field(allow_inf_nan=False)]
+# TOML has dates of its own; a string such as "23/11/2021" or a datetime is refused.
+Date = Annotated[dt.date, Strict()]
+
+# How much of a date is known. "month": only the month is known (the day is a
+# placeholder that orders it, usually the month's last day); "year" likewise;
+# "estimate": inferred from context, the accompanying note says how.
+Precision = Literal["day", "month", "year", "estimate"]
+
+# The words Vietnamese articles put before a figure: "hơn" (more than), "trên" (over),
+# "khoảng" (about), "gần" (nearly). Kept apart because "over 1.2 million" is not 1.2 million.
+Qualifier = Literal["exact", "more_than", "over", "about", "nearly"]
+
+# What a figure covers: everything since the platform opened, a stated period (a month,
+# six months), or a level at a moment (services offered, bodies connected).
+Basis = Literal["cumulative", "period", "level"]
+
+Unit = Literal["count", "money_vnd", "percent", "part_of_whole", "multiplier"]
+
+MilestoneKind = Literal["launch", "decision", "decree", "event", "report", "plan"]
+
+NoteKind = Literal["conflict", "arithmetic", "date", "typo", "duplicate", "ambiguity", "scrape"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+
+class Text(Frozen):
+    """The same words in both languages the explorer speaks."""
+
+    vi: NonEmpty
+    en: NonEmpty
+
+    def get(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+class Source(Frozen):
+    """An article the figures are taken from."""
+
+    id: Id
+    title: NonEmpty
+    outlet: NonEmpty | None = Field(None, description="Omit when the text names no outlet.")
+    byline: NonEmpty | None = None
+    published: Date | None = Field(None, description="Omit when the text gives no date.")
+    published_precision: Precision = "day"
+    published_note: NonEmpty | None = Field(
+        None, description="What is known of the date and why, when it is partial or absent."
+    )
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = "vi"
+    file: NonEmpty | None = Field(None, description="The article's text file, for reference.")
+    notes: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _date_is_explained(self) -> Source:
+        if self.published is None and self.published_note is None:
+            raise ValueError("a source without 'published' needs 'published_note' saying why")
+        if self.published_precision == "estimate" and self.published_note is None:
+            raise ValueError("an estimated 'published' needs 'published_note' saying how")
+        return self
+
+
+class Platform(Frozen):
+    """A national system. A component (the command centre) names its parent in part_of."""
+
+    id: Id
+    name: Text
+    short: Text = Field(description="The name as the list and the chips show it.")
+    acronyms: tuple[NonEmpty, ...] = ()
+    description: Text
+    launched: Date | None = None
+    part_of: Id | None = Field(None, description="The platform this one is a component of.")
+
+
+class Milestone(Frozen):
+    """A dated event: a launch, a decision, a report of figures."""
+
+    id: Id
+    date: Date
+    date_precision: Precision = "day"
+    date_note: NonEmpty | None = None
+    platform: Id | None = Field(None, description="Omit for a national event such as a decree.")
+    kind: MilestoneKind
+    title: Text
+    summary: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+    quote: NonEmpty | None = Field(None, description="The source's own words, verbatim.")
+
+    @model_validator(mode="after")
+    def _estimate_is_explained(self) -> Milestone:
+        if self.date_precision == "estimate" and self.date_note is None:
+            raise ValueError("an estimated 'date' needs 'date_note' saying how it was inferred")
+        return self
+
+
+class Indicator(Frozen):
+    """Something counted: documents sent, accounts, payments in đồng."""
+
+    id: Id
+    name: Text
+    unit: Unit
+    counts: Text = Field(description="The thing counted, as a noun: 'văn bản' / 'documents'.")
+    per: Literal["year", "month"] | None = Field(None, description="For rates such as đồng/năm.")
+    description: Text | None = None
+
+
+class Comparison(Frozen):
+    """What a growth figure is measured against: "so với cùng kỳ năm 2021"."""
+
+    label: Text
+    start: Date | None = None
+    end: Date | None = None
+
+
+class Observation(Frozen):
+    """One figure as one source reported it, with the source's exact words."""
+
+    id: Id
+    platform: Id | None = Field(None, description="Omit for a nationwide figure.")
+    indicator: Id
+    value: Number
+    total: Number | None = Field(None, description="The whole, for a part-of-whole figure.")
+    qualifier: Qualifier = "exact"
+    basis: Basis
+    period_start: Date | None = None
+    period_end: Date | None = None
+    change: Literal["times", "percent"] | None = Field(
+        None, description="Set when the value is a growth: '3.8 times' or '+150 %'."
+    )
+    compared_with: Comparison | None = None
+    as_of: Date
+    as_of_precision: Precision = "day"
+    as_of_note: NonEmpty | None = None
+    source: Id
+    quote: NonEmpty = Field(description="The article's exact words, diacritics and all.")
+    part_of: Id | None = Field(None, description="The observation this one is a part of.")
+    notes: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Observation:
+        if self.basis == "period" and (self.period_start is None or self.period_end is None):
+            raise ValueError("a 'period' figure needs 'period_start' and 'period_end'")
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValueError("'period_start' is after 'period_end'")
+        if (self.change is None) != (self.compared_with is None):
+            raise ValueError("'change' and 'compared_with' go together")
+        if self.as_of_precision == "estimate" and self.as_of_note is None:
+            raise ValueError("an estimated 'as_of' needs 'as_of_note' saying how it was inferred")
+        return self
+
+    @property
+    def is_growth(self) -> bool:
+        return self.change is not None
+
+
+class QualityNote(Frozen):
+    """A place where the sources contradict themselves or each other, kept, not fixed."""
+
+    id: Id
+    kind: NoteKind
+    text: Text
+    observations: tuple[Id, ...] = ()
+    milestones: tuple[Id, ...] = ()
+    sources: tuple[Id, ...] = ()
+
+
+class Timeline(Frozen):
+    """A whole timeline file. Immutable; lookups are built once, on first use."""
+
+    sources: tuple[Source, ...] = ()
+    platforms: tuple[Platform, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    quality_notes: tuple[QualityNote, ...] = ()
+
+    @cached_property
+    def source(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def platform(self) -> dict[str, Platform]:
+        return {p.id: p for p in self.platforms}
+
+    @cached_property
+    def milestone(self) -> dict[str, Milestone]:
+        return {m.id: m for m in self.milestones}
+
+    @cached_property
+    def indicator(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    @cached_property
+    def observation(self) -> dict[str, Observation]:
+        return {o.id: o for o in self.observations}
+
+    @cached_property
+    def events(self) -> tuple[Milestone, ...]:
+        """Milestones in date order; ties keep file order."""
+        return tuple(sorted(self.milestones, key=lambda m: m.date))
+
+    @cached_property
+    def warnings(self) -> tuple[Warning, ...]:
+        """Data-quality notes and the consistency checks' findings (never failures)."""
+        from timeline.checks import consistency_warnings
+
+        return consistency_warnings(self)
+
+    @cached_property
+    def _families(self) -> dict[str, frozenset[str]]:
+        return {
+            p.id: frozenset(q.id for q in self.platforms if q.id == p.id or q.part_of == p.id)
+            for p in self.platforms
+        }
+
+    def family(self, platform_id: str) -> frozenset[str]:
+        """A platform and its components: filtering by Reporting includes the command centre."""
+        return self._families.get(platform_id, frozenset((platform_id,)))
+
+    def top_platforms(self) -> tuple[Platform, ...]:
+        return tuple(p for p in self.platforms if p.part_of is None)
+
+    @cached_property
+    def _figures(self) -> dict[str, tuple[Observation, ...]]:
+        # One pass over the observations, keyed by (source, date): a milestone's figures
+        # are those its sources report as of its day, for its platform family.
+        by_key: dict[tuple[str, dt.date], list[Milestone]] = {}
+        for m in self.milestones:
+            for source in m.sources:
+                by_key.setdefault((source, m.date), []).append(m)
+        found: dict[str, list[Observation]] = {}
+        for obs in self.observations:
+            for m in by_key.get((obs.source, obs.as_of), ()):
+                if m.platform is None or obs.platform in self.family(m.platform):
+                    found.setdefault(m.id, []).append(obs)
+        return {k: tuple(v) for k, v in found.items()}
+
+    def figures_for(self, milestone: Milestone) -> tuple[Observation, ...]:
+        """The figures a milestone reports: from its sources, dated the milestone's day."""
+        return self._figures.get(milestone.id, ())
+
+    def observations_from(self, source_id: str) -> tuple[Observation, ...]:
+        return tuple(o for o in self.observations if o.source == source_id)
