@@ -54,7 +54,7 @@ def test_a_cumulative_figure_that_falls() -> None:
     assert warning.code == "cumulative-decrease"
     assert warning.observations == ("portal-accounts-2021", "later")
     assert warning.text.en == (
-        "Portal: Registered accounts: the running total falls from more than 1.2 million "
+        "Portal: Registered accounts: the running total falls from over 1.2 million "
         "(23 Nov 2021) to 900,000 (30 Jun 2022)."
     )
     assert "giảm từ hơn 1,2 triệu (23/11/2021) xuống 900.000 (30/6/2022)" in warning.text.vi
