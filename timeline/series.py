@@ -65,9 +65,7 @@ class Series:
     @cached_property
     def steps(self) -> tuple[Step, ...]:
         """Growth between consecutive dates of the line (same-day readings are conflicts)."""
-        return tuple(
-            Step(a, b) for a, b in itertools.pairwise(self.line) if b.as_of > a.as_of
-        )
+        return tuple(Step(a, b) for a, b in itertools.pairwise(self.line) if b.as_of > a.as_of)
 
     @property
     def readings(self) -> tuple[Observation, ...]:
@@ -117,9 +115,7 @@ def all_series(t: Timeline) -> tuple[Series, ...]:
     return tuple(_build(t, p, i, groups[(p, i)]) for p, i in ordered)
 
 
-def _build(
-    t: Timeline, platform: str | None, indicator: str, chosen: list[Observation]
-) -> Series:
+def _build(t: Timeline, platform: str | None, indicator: str, chosen: list[Observation]) -> Series:
     chosen.sort(key=lambda o: (o.as_of, o.id))
     ids = {o.id for o in chosen}
     return Series(
