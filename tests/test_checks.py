@@ -135,3 +135,31 @@ observations = ["portal-accounts-2021"]
     assert note.text.get("en") == "Two sources differ."
     assert note.concerns({"portal-accounts-2021"}, "x")
     assert not note.concerns({"other"}, "x")
+
+
+def test_a_note_that_explains_a_finding_replaces_it() -> None:
+    text = (
+        timeline_with(("low", 900_000, "cumulative", "2022-06-30", ""))
+        + """
+[[quality_notes]]
+id = "n1"
+kind = "conflict"
+text = { vi = "Giải thích.", en = "Explained." }
+observations = ["portal-accounts-2021", "low"]
+"""
+    )
+    assert codes(text) == ["note:conflict"]
+
+
+def test_a_verified_note_is_not_a_warning() -> None:
+    text = (
+        MINI
+        + """
+[[quality_notes]]
+id = "ok"
+kind = "verified"
+text = { vi = "Đã kiểm tra, khớp.", en = "Checked; the sums work." }
+observations = ["portal-accounts-2021"]
+"""
+    )
+    assert codes(text) == []

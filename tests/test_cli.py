@@ -50,7 +50,7 @@ def test_validate_reports_each_file_and_fails_if_any_fails(mini: Path, tmp_path:
     broken.write_text("[[sources]\n", encoding="utf-8")
     result = run("validate", str(mini), str(bad), str(broken))
     assert result.returncode == 1
-    assert f"{mini}: valid: 1 sources" in result.stdout
+    assert f"{mini}: valid: 1 source," in result.stdout
     assert f"{bad}:" in result.stderr and "observations[0].as_of" in result.stderr
     assert f"{broken}:1:" in result.stderr
     assert "Traceback" not in result.stderr

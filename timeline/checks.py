@@ -36,7 +36,8 @@ class Warning:  # the domain's word; used as checks.Warning, so the builtin is n
 
 
 def consistency_warnings(t: Timeline) -> tuple[Warning, ...]:
-    found = [
+    """Curated notes first, then what the checks find that no note already explains."""
+    curated = [
         Warning(
             code=f"note:{n.kind}",
             text=n.text,
@@ -45,9 +46,16 @@ def consistency_warnings(t: Timeline) -> tuple[Warning, ...]:
             sources=n.sources,
         )
         for n in t.quality_notes
+        if n.kind != "verified"
     ]
+    explained = [set(w.observations) for w in curated if w.observations]
+    found = list(curated)
     for check in CHECKS:
-        found.extend(check(t))
+        found.extend(
+            w
+            for w in check(t)
+            if not any(covered.issuperset(w.observations) for covered in explained)
+        )
     return tuple(found)
 
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from timeline.l10n import Formatter, _, ngettext
 from timeline.model import Timeline
-from timeline.search import SearchIndex
+from timeline.search import SearchIndex, fold, terms
+from timeline.series import Step, all_series
 
 
 def display_width(text: str) -> int:
@@ -78,3 +79,87 @@ def render_listing(
             n=len(t.warnings)
         )
     )
+
+
+def _basis_label(kind: str) -> str:
+    labels = {
+        "cumulative": _("running total since launch"),
+        "level": _("level at a date"),
+        "period": _("for a period"),
+        "growth": _("growth"),
+        "parts": _("parts of a whole"),
+    }
+    return labels[kind]
+
+
+def render_series(
+    t: Timeline, fmt: Formatter, *, platform: str | None = None, query: str | None = None
+) -> Iterator[str]:
+    """Each indicator's readings over time, the growth between them, and the conflicts."""
+    lang = fmt.lang
+    words = terms(query or "")
+    shown = 0
+    for s in all_series(t):
+        if platform and s.platform not in t.family(platform) and s.platform != platform:
+            continue
+        indicator = t.indicator[s.indicator]
+        title = f"{_badge(t, s.platform, lang)} · {indicator.name.get(lang)}"
+        if words and not all(
+            w in fold(title + " " + indicator.name.vi + " " + indicator.name.en) for w in words
+        ):
+            continue
+        shown += 1
+        yield title
+        steps = {step.later.id: step for step in s.steps}
+        groups = (
+            ("cumulative", s.cumulative),
+            ("level", s.levels),
+            ("period", s.periods),
+            ("growth", s.growth),
+            ("parts", s.parts),
+        )
+        for kind, readings in groups:
+            if not readings:
+                continue
+            yield f"  {_basis_label(kind)}"
+            rows = []
+            for o in readings:
+                value = fmt.figure(o, indicator)
+                if o.compared_with is not None:
+                    value += " " + _("vs {label}").format(label=o.compared_with.label.get(lang))
+                step = steps.get(o.id)
+                growth = ""
+                if step is not None:
+                    growth = _step_text(fmt, step, indicator.unit)
+                mark = "⚠ " if s.is_conflicting(o.id) else ""
+                rows.append(
+                    (fmt.when(o), mark + value, t.source[o.source].outlet or o.source, growth)
+                )
+            widths = [max(display_width(r[c]) for r in rows) for c in range(3)]
+            for when, value, outlet, growth in rows:
+                line = (
+                    f"    {pad(when, widths[0])}  {pad(value, widths[1])}  {pad(outlet, widths[2])}"
+                )
+                yield (line + "  " + growth).rstrip()
+        for warning in s.conflicts:
+            yield f"  ⚠ {warning.text.get(lang)}"
+        yield ""
+    if not shown:
+        yield _("No matching series.")
+
+
+def _step_text(fmt: Formatter, step: Step, unit: str) -> str:
+    absolute = step.absolute
+    sign = "+" if absolute >= 0 else "−"
+    amount = fmt.money(abs(absolute)) if unit == "money_vnd" else fmt.number(abs(absolute))
+    parts = [f"{sign}{amount}"]
+    if step.ratio is not None:
+        parts.append("×" + fmt.number(round(step.ratio, 1)))
+    if step.per_month is not None:
+        per = (
+            fmt.money(abs(step.per_month))
+            if unit == "money_vnd"
+            else fmt.number(round(abs(step.per_month)))
+        )
+        parts.append(_("{amount} a month").format(amount=per))
+    return " · ".join(parts)

@@ -48,7 +48,11 @@ Unit = Literal["count", "money_vnd", "percent", "part_of_whole", "multiplier"]
 
 MilestoneKind = Literal["launch", "decision", "decree", "event", "report", "plan"]
 
-NoteKind = Literal["conflict", "arithmetic", "date", "typo", "duplicate", "ambiguity", "scrape"]
+# "verified" records a check that came out right (sums that work): worth keeping beside the
+# figures, but not a warning.
+NoteKind = Literal[
+    "conflict", "arithmetic", "date", "typo", "duplicate", "ambiguity", "scrape", "verified"
+]
 
 
 class Frozen(BaseModel):

@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from timeline.l10n import LANGUAGES, Formatter, LanguageError, _, choose_language, set_language
+from timeline.l10n import (
+    LANGUAGES,
+    Formatter,
+    LanguageError,
+    _,
+    choose_language,
+    ngettext,
+    set_language,
+)
 from timeline.load import TimelineError, bundled_path, load
 from timeline.model import Timeline
 from tui.safe import clean
@@ -89,6 +97,11 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--platform", metavar="ID", help=_("only this platform (an id)"))
     listing.add_argument("--search", metavar="TEXT", help=_("only events matching TEXT"))
     listing.add_argument("--full", action="store_true", help=_("show every figure in full"))
+    listing.add_argument(
+        "--series",
+        action="store_true",
+        help=_("print each indicator's readings over time, with growth and conflicts"),
+    )
     listing.set_defaults(run=_list)
 
     schema = commands.add_parser("schema", help=_("print the JSON Schema of the TOML format"))
@@ -169,12 +182,22 @@ def _validate(args: argparse.Namespace, lang: str) -> int:
 
 
 def _summary(path: Path, t: Timeline) -> str:
+    n_src, n_plat, n_mil = len(t.sources), len(t.platforms), len(t.milestones)
+    n_ind, n_obs, n_warn = len(t.indicators), len(t.observations), len(t.warnings)
     counts = ", ".join(
-        f"{len(getattr(t, name))} {name.replace('_', ' ')}"
-        for name in ("sources", "platforms", "milestones", "indicators", "observations")
+        (
+            ngettext("{n} source", "{n} sources", n_src).format(n=n_src),
+            ngettext("{n} platform", "{n} platforms", n_plat).format(n=n_plat),
+            ngettext("{n} milestone", "{n} milestones", n_mil).format(n=n_mil),
+            ngettext("{n} indicator", "{n} indicators", n_ind).format(n=n_ind),
+            ngettext("{n} observation", "{n} observations", n_obs).format(n=n_obs),
+        )
     )
-    return _("{path}: valid: {counts}; {warnings} data-quality warnings").format(
-        path=path, counts=counts, warnings=len(t.warnings)
+    warnings = ngettext("{n} data-quality warning", "{n} data-quality warnings", n_warn).format(
+        n=n_warn
+    )
+    return _("{path}: valid: {counts}; {warnings}").format(
+        path=path, counts=counts, warnings=warnings
     )
 
 
@@ -212,7 +235,7 @@ def _export(args: argparse.Namespace, lang: str) -> int:
 
 
 def _list(args: argparse.Namespace, lang: str) -> int:
-    from timeline.listing import render_listing
+    from timeline.listing import render_listing, render_series
 
     timeline = _open(args.data)
     if timeline is None:
@@ -228,7 +251,8 @@ def _list(args: argparse.Namespace, lang: str) -> int:
             file=sys.stderr,
         )
         return 2
-    lines = render_listing(
+    render = render_series if args.series else render_listing
+    lines = render(
         timeline, Formatter(lang, full=args.full), platform=args.platform, query=args.search
     )
     for line in lines:
