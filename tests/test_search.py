@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.samples import MINI
 from timeline.load import loads
@@ -64,3 +66,19 @@ def test_find(index: SearchIndex, query: str, expected: list[str]) -> None:
 def test_find_among_keeps_a_filter(index: SearchIndex) -> None:
     assert index.find("portal", among=[1]) == [1]
     assert index.find("portal", among=[]) == []
+
+
+@given(st.text(max_size=200))
+def test_fold_is_folding_each_character(text: str) -> None:
+    """`spans` maps folded offsets back character by character; fold must agree with it."""
+    assert fold(text) == "".join(fold(ch) for ch in text)
+
+
+@given(
+    st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặ ĐÂ", max_size=60),
+    st.text(alphabet="adeou ", min_size=1, max_size=5),
+)
+def test_spans_cover_text_whose_fold_contains_the_word(text: str, word: str) -> None:
+    for start, end in spans(text, word):
+        assert 0 <= start < end <= len(text)
+        assert any(w in fold(text[start:end]) for w in terms(word))

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from timeline.l10n import Formatter, _, ngettext
-from timeline.model import Timeline
+from timeline.model import Observation, Timeline
 from timeline.search import SearchIndex, fold, terms
 from timeline.series import Step, all_series
 
@@ -23,6 +23,14 @@ def display_width(text: str) -> int:
 
 def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
+
+
+def _figure_with_base(t: Timeline, fmt: Formatter, o: Observation) -> str:
+    """A figure, and for a growth what it is measured against: "up 165% vs H2 2020"."""
+    value = fmt.figure(o, t.indicator[o.indicator])
+    if o.compared_with is None:
+        return value
+    return _("{value} vs {base}").format(value=value, base=o.compared_with.label.get(fmt.lang))
 
 
 def _badge(t: Timeline, platform: str | None, lang: str) -> str:
@@ -56,7 +64,7 @@ def render_listing(
         rows = [
             (
                 t.indicator[o.indicator].name.get(lang),
-                fmt.figure(o, t.indicator[o.indicator]),
+                _figure_with_base(t, fmt, o),
                 fmt.when(o),
                 t.source[o.source].outlet or o.source,
             )
@@ -124,9 +132,7 @@ def render_series(
             yield f"  {_basis_label(kind)}"
             rows = []
             for o in readings:
-                value = fmt.figure(o, indicator)
-                if o.compared_with is not None:
-                    value += " " + _("vs {label}").format(label=o.compared_with.label.get(lang))
+                value = _figure_with_base(t, fmt, o)
                 step = steps.get(o.id)
                 growth = ""
                 if step is not None:
