@@ -16,15 +16,56 @@ import sys
 from pathlib import Path
 
 PLATFORMS = [
-    ("axis", "Trục liên thông văn bản quốc gia", "National Document Exchange Axis", "Trục liên thông", "Axis"),
-    ("ecabinet", "Hệ thống thông tin phục vụ họp và xử lý công việc của Chính phủ", "e-Cabinet", "e-Cabinet", "e-Cabinet"),
-    ("portal", "Cổng Dịch vụ công quốc gia", "National Public Service Portal", "Cổng DVCQG", "Portal"),
-    ("reporting", "Hệ thống thông tin báo cáo quốc gia", "National Reporting Information System", "Báo cáo", "Reporting"),
+    (
+        "axis",
+        "Trục liên thông văn bản quốc gia",
+        "National Document Exchange Axis",
+        "Trục liên thông",
+        "Axis",
+    ),
+    (
+        "ecabinet",
+        "Hệ thống thông tin phục vụ họp và xử lý công việc của Chính phủ",
+        "e-Cabinet",
+        "e-Cabinet",
+        "e-Cabinet",
+    ),
+    (
+        "portal",
+        "Cổng Dịch vụ công quốc gia",
+        "National Public Service Portal",
+        "Cổng DVCQG",
+        "Portal",
+    ),
+    (
+        "reporting",
+        "Hệ thống thông tin báo cáo quốc gia",
+        "National Reporting Information System",
+        "Báo cáo",
+        "Reporting",
+    ),
 ]
 PROVINCES = [
-    "Hà Nội", "Thành phố Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Thừa Thiên Huế",
-    "Quảng Ninh", "Nghệ An", "Thanh Hóa", "Đắk Lắk", "Bình Dương", "Đồng Nai", "Lào Cai",
-    "Khánh Hòa", "Lâm Đồng", "Bắc Ninh", "Quảng Nam", "Kiên Giang", "Cà Mau", "Điện Biên",
+    "Hà Nội",
+    "Thành phố Hồ Chí Minh",
+    "Đà Nẵng",
+    "Hải Phòng",
+    "Cần Thơ",
+    "Thừa Thiên Huế",
+    "Quảng Ninh",
+    "Nghệ An",
+    "Thanh Hóa",
+    "Đắk Lắk",
+    "Bình Dương",
+    "Đồng Nai",
+    "Lào Cai",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Bắc Ninh",
+    "Quảng Nam",
+    "Kiên Giang",
+    "Cà Mau",
+    "Điện Biên",
 ]
 INDICATORS = [
     ("documents", "Văn bản điện tử gửi, nhận", "Electronic documents sent and received", "count"),
@@ -60,14 +101,14 @@ def generate(milestones: int, observations: int, seed: int = 2019) -> str:
         published = dt.date(2019, 3, 12) + dt.timedelta(days=rng.randrange(1400))
         out.append(
             f'[[sources]]\nid = "src-{s}"\ntitle = {q("Báo cáo tình hình " + rng.choice(PROVINCES) + f" số {s}")}\n'
-            f'outlet = {q(rng.choice(["Báo Chính phủ", "VnExpress", "Tuổi Trẻ", "Nhân Dân"]))}\n'
+            f"outlet = {q(rng.choice(['Báo Chính phủ', 'VnExpress', 'Tuổi Trẻ', 'Nhân Dân']))}\n"
             f"published = {published.isoformat()}\n\n"
         )
     for pid, vi, en, short_vi, short_en in PLATFORMS:
         out.append(
             f'[[platforms]]\nid = "{pid}"\nname = {{ vi = {q(vi)}, en = {q(en)} }}\n'
             f"short = {{ vi = {q(short_vi)}, en = {q(short_en)} }}\n"
-            f'description = {{ vi = {q(vi + " của Chính phủ.")}, en = {q("The " + en + ".")} }}\n'
+            f"description = {{ vi = {q(vi + ' của Chính phủ.')}, en = {q('The ' + en + '.')} }}\n"
             "launched = 2019-03-12\n\n"
         )
     for iid, vi, en, unit in INDICATORS:
@@ -85,14 +126,14 @@ def generate(milestones: int, observations: int, seed: int = 2019) -> str:
         out.append(
             f'[[milestones]]\nid = "m-{m}"\ndate = {date.isoformat()}\nplatform = "{pid}"\n'
             'kind = "report"\n'
-            f'title = {{ vi = {q(f"Số liệu {province} đến ngày {date.day}/{date.month}/{date.year}")}, '
-            f'en = {q(f"{province}: figures to {date.isoformat()}")} }}\n'
-            f'summary = {{ vi = {q(" ".join(rng.choices(WORDS, k=25)))}, '
-            f'en = {q("Figures reported for " + province + ".")} }}\n'
+            f"title = {{ vi = {q(f'Số liệu {province} đến ngày {date.day}/{date.month}/{date.year}')}, "
+            f"en = {q(f'{province}: figures to {date.isoformat()}')} }}\n"
+            f"summary = {{ vi = {q(' '.join(rng.choices(WORDS, k=25)))}, "
+            f"en = {q('Figures reported for ' + province + '.')} }}\n"
             f'sources = ["{source}"]\n\n'
         )
     for o in range(observations):
-        mid, date, pid, source = events[o % len(events)]
+        _mid, date, pid, source = events[o % len(events)]
         iid, _vi, _en, unit = INDICATORS[rng.randrange(len(INDICATORS))]
         # Running totals grow with the days since launch, as real ones do, so the
         # consistency checks find what they would in real data: little.
@@ -103,7 +144,7 @@ def generate(milestones: int, observations: int, seed: int = 2019) -> str:
         basis = "level" if level else "cumulative"
         out.append(
             f'[[observations]]\nid = "o-{o}"\nplatform = "{pid}"\nindicator = "{iid}"\n'
-            f"value = {value}\n{total}qualifier = \"{rng.choice(QUALIFIERS)}\"\n"
+            f'value = {value}\n{total}qualifier = "{rng.choice(QUALIFIERS)}"\n'
             f'basis = "{basis}"\nas_of = {date.isoformat()}\nsource = "{source}"\n'
             f"quote = {q(' '.join(rng.choices(WORDS, k=30)) + f' {value}')}\n\n"
         )

@@ -171,7 +171,9 @@ def measure(args: argparse.Namespace) -> list[Row]:
 
         floor_start = median_of(repeat, lambda: run_child("floor")[0])
         ours_start = median_of(repeat, lambda: run_child("app")[0])
-        rows.append(Row("start-up, bundled (s)", ours_start, "s", floor_start, "ratio <= 1.2", None))
+        rows.append(
+            Row("start-up, bundled (s)", ours_start, "s", floor_start, "ratio <= 1.2", None)
+        )
 
         floor_load = median_of(repeat, lambda: load_floor(big))
         ours_load = median_of(repeat, lambda: load_ours(big))

@@ -468,7 +468,7 @@ def test_savings_are_a_yearly_estimate(timeline: Timeline) -> None:
     saving = timeline.observation["portal-social-cost-savings-003"]
     assert (saving.value, saving.qualifier) == (3_000_000_000_000, "about")
     assert timeline.indicator[saving.indicator].per == "year"
-    assert saving.notes and "khoảng hơn" in saving.notes
+    assert saving.notes and "khoảng hơn" in saving.notes.en
 
 
 def test_undated_source_is_estimated(timeline: Timeline) -> None:

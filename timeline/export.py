@@ -32,13 +32,15 @@ CSV_COLUMNS = (
     "compared_with_en",
     "as_of",
     "as_of_precision",
-    "as_of_note",
+    "as_of_note_vi",
+    "as_of_note_en",
     "source",
     "source_outlet",
     "source_title",
     "quote",
     "part_of",
-    "notes",
+    "notes_vi",
+    "notes_en",
 )
 
 
@@ -79,13 +81,15 @@ def to_csv(t: Timeline) -> str:
                 "compared_with_en": comparison.en if comparison else "",
                 "as_of": o.as_of.isoformat(),
                 "as_of_precision": o.as_of_precision,
-                "as_of_note": o.as_of_note or "",
+                "as_of_note_vi": o.as_of_note.vi if o.as_of_note else "",
+                "as_of_note_en": o.as_of_note.en if o.as_of_note else "",
                 "source": o.source,
                 "source_outlet": source.outlet or "",
                 "source_title": source.title,
                 "quote": o.quote,
                 "part_of": o.part_of or "",
-                "notes": o.notes or "",
+                "notes_vi": o.notes.vi if o.notes else "",
+                "notes_en": o.notes.en if o.notes else "",
             }
         )
     return out.getvalue()

@@ -12,7 +12,7 @@ import datetime as dt
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 if TYPE_CHECKING:
     from timeline.checks import Warning
@@ -69,6 +69,16 @@ class Text(Frozen):
         return self.vi if lang == "vi" else self.en
 
 
+def _same_in_both(value: object) -> object:
+    """A plain string note reads the same in both languages."""
+    return {"vi": value, "en": value} if isinstance(value, str) else value
+
+
+# A note is bilingual like every text a reader sees; a plain string is accepted for
+# notes that need no translation (a file name, a quotation) and shown in both languages.
+Note = Annotated[Text, BeforeValidator(_same_in_both, json_schema_input_type=Text | str)]
+
+
 class Source(Frozen):
     """An article the figures are taken from."""
 
@@ -78,12 +88,12 @@ class Source(Frozen):
     byline: NonEmpty | None = None
     published: Date | None = Field(None, description="Omit when the text gives no date.")
     published_precision: Precision = "day"
-    published_note: NonEmpty | None = Field(
+    published_note: Note | None = Field(
         None, description="What is known of the date and why, when it is partial or absent."
     )
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = "vi"
     file: NonEmpty | None = Field(None, description="The article's text file, for reference.")
-    notes: NonEmpty | None = None
+    notes: Note | None = None
 
     @model_validator(mode="after")
     def _date_is_explained(self) -> Source:
@@ -112,7 +122,7 @@ class Milestone(Frozen):
     id: Id
     date: Date
     date_precision: Precision = "day"
-    date_note: NonEmpty | None = None
+    date_note: Note | None = None
     platform: Id | None = Field(None, description="Omit for a national event such as a decree.")
     kind: MilestoneKind
     title: Text
@@ -164,11 +174,11 @@ class Observation(Frozen):
     compared_with: Comparison | None = None
     as_of: Date
     as_of_precision: Precision = "day"
-    as_of_note: NonEmpty | None = None
+    as_of_note: Note | None = None
     source: Id
     quote: NonEmpty = Field(description="The article's exact words, diacritics and all.")
     part_of: Id | None = Field(None, description="The observation this one is a part of.")
-    notes: NonEmpty | None = None
+    notes: Note | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> Observation:

@@ -1,0 +1,129 @@
+"""Shared fixtures: the test timelines, and an app that renders the same every time."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from timeline.l10n import current_language, set_language
+from timeline.load import load
+from timeline.model import Timeline
+
+if TYPE_CHECKING:
+    from tui.app import VnEgovApp
+
+try:  # pytest-textual-snapshot 1.0 sets `_file_extension`, syrupy 7 reads `file_extension`:
+    import pytest_textual_snapshot  # without this, snapshots are saved as .raw, not .svg
+
+    pytest_textual_snapshot.SVGImageExtension.file_extension = "svg"
+except ImportError:  # pragma: no cover - the plugin is a dev dependency
+    pass
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests (Pilot tests) in a fresh event loop; no plugin needed."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+@pytest.fixture(autouse=True)
+def _restore_language() -> Iterator[None]:
+    """The app switches the process-wide language; other tests expect it back."""
+    before = current_language()
+    yield
+    set_language(before)
+
+
+@pytest.fixture(scope="session")
+def small() -> Timeline:
+    return load(FIXTURES / "small.toml")
+
+
+@pytest.fixture(scope="session")
+def hostile() -> Timeline:
+    return load(FIXTURES / "hostile.toml")
+
+
+def make_app(timeline: Timeline, lang: str = "en") -> VnEgovApp:
+    """The app as the CLI makes it, with animations off so that every run renders alike."""
+    from tui.app import VnEgovApp
+
+    app = VnEgovApp(timeline, lang=lang)
+    app.animation_level = "none"
+    return app
+
+
+def screen_text(app: object) -> str:
+    """The current screen as plain text, one line per terminal row."""
+    from rich.console import Console
+    from textual.app import App
+
+    assert isinstance(app, App)
+    console = Console(
+        width=app.size.width,
+        height=app.size.height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)
+
+
+def big_timeline(count: int) -> Timeline:
+    """A synthetic timeline of `count` events over six years, for paging and speed."""
+    import datetime as dt
+
+    platforms = [
+        {
+            "id": pid,
+            "name": {"vi": f"Nền tảng {pid}", "en": f"Platform {pid}"},
+            "short": {"vi": pid.title(), "en": pid.title()},
+            "description": {"vi": "Mô tả.", "en": "Description."},
+            **({"part_of": "reporting"} if pid == "command-centre" else {}),
+        }
+        for pid in ("axis", "ecabinet", "portal", "reporting", "command-centre")
+    ]
+    cycle = ["axis", "ecabinet", "portal", "reporting", "command-centre", None]
+    start = dt.date(2018, 1, 1)
+    milestones = []
+    for i in range(count):
+        platform = cycle[i % len(cycle)]
+        milestones.append(
+            {
+                "id": f"m{i}",
+                "date": start + dt.timedelta(days=i * 2190 // max(count, 1)),
+                **({"platform": platform} if platform else {}),
+                "kind": "report",
+                "title": {
+                    "vi": f"Sự kiện số {i}: Cổng Dịch vụ công",
+                    "en": f"Event number {i}: public services",
+                },
+                "summary": {"vi": "Tóm tắt.", "en": "Summary."},
+                "sources": ["s"],
+            }
+        )
+    return Timeline.model_validate(
+        {
+            "sources": [{"id": "s", "title": "Nguồn", "outlet": "Báo", "published": start}],
+            "platforms": platforms,
+            "milestones": milestones,
+        }
+    )

@@ -1,0 +1,94 @@
+"""Bindings are complete (id, description), quitting works everywhere, themes recolour."""
+
+from __future__ import annotations
+
+import pytest
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from tests.conftest import make_app, screen_text
+from timeline.model import Timeline
+from tui.app import SLOT_COLOURS, VnEgovApp
+from tui.screens.explorer import ExplorerScreen
+from tui.screens.help import HelpScreen
+from tui.screens.source import QuotedFigures, SourceScreen
+from tui.screens.warnings import WarningsScreen
+from tui.widgets.event_list import EventList
+from tui.widgets.figures_table import FiguresTable
+from tui.widgets.search_bar import SearchBar
+
+OURS: list[type[DOMNode]] = [
+    VnEgovApp,
+    ExplorerScreen,
+    EventList,
+    FiguresTable,
+    QuotedFigures,
+    SearchBar,
+    SourceScreen,
+    WarningsScreen,
+    HelpScreen,
+]
+
+
+@pytest.mark.parametrize("node_type", OURS, ids=lambda t: t.__name__)
+def test_every_binding_has_an_id_and_a_description(node_type: type[DOMNode]) -> None:
+    bindings = node_type.__dict__.get("BINDINGS", [])
+    assert bindings
+    for binding in bindings:
+        assert isinstance(binding, Binding)
+        assert binding.id, binding
+        assert binding.description, binding
+
+
+def test_binding_ids_are_unique() -> None:
+    ids = [b.id for t in OURS for b in t.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("where", [(), ("enter",), ("w",)])
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_q_and_ctrl_q_quit_from_anywhere(
+    small: Timeline, key: str, where: tuple[str, ...]
+) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*where)
+        await pilot.press(key)
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+async def test_q_in_the_search_box_is_a_letter(small: Timeline) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", "q")
+        assert app.is_running
+        assert app.screen.query_one(SearchBar).value == "q"
+
+
+async def test_a_light_theme_uses_the_light_platform_colours(small: Timeline) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.theme_variables["slot-3"] == SLOT_COLOURS[True][3]
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert app.theme_variables["slot-3"] == SLOT_COLOURS[False][3]
+        events = app.screen.query_one(EventList)
+        badge = events.get_component_rich_style("slot-3", partial=True)
+        assert badge.color is not None
+        assert badge.color.triplet is not None
+        assert badge.color.triplet.hex == SLOT_COLOURS[False][3]
+        assert "Portal" in screen_text(app)
+
+
+async def test_t_opens_the_theme_picker(small: Timeline) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ExplorerScreen)

@@ -1,0 +1,60 @@
+"""A large file loads in a thread behind a loading screen; a bad one ends the app with code 1."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from timeline.load import TimelineError
+from timeline.model import Timeline
+from tui.app import VnEgovApp
+from tui.screens.explorer import ExplorerScreen
+from tui.screens.loading import LoadingScreen
+
+
+async def test_loading_screen_then_the_explorer(small: Timeline) -> None:
+    release = threading.Event()
+
+    def slow_load() -> Timeline:
+        release.wait(5)
+        return small
+
+    app = VnEgovApp(None, lang="en", load=slow_load)
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)  # the first frame does not wait
+        release.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ExplorerScreen):
+                break
+        assert isinstance(app.screen, ExplorerScreen)
+        assert app.timeline is small
+        await pilot.pause()
+        await pilot.press("j")
+        assert app.screen.query_one("#events").highlighted == 1  # type: ignore[attr-defined]
+
+
+async def test_a_load_error_exits_with_code_1_and_keeps_the_error() -> None:
+    error = TimelineError(["bad.toml:3:1: expected '='"])
+
+    def failing_load() -> Timeline:
+        time.sleep(0.05)
+        raise error
+
+    app = VnEgovApp(None, lang="vi", load=failing_load)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if not app.is_running:
+                break
+    assert app.return_code == 1
+    assert app.load_error is error
+
+
+def test_the_app_needs_a_timeline_or_a_loader() -> None:
+    with pytest.raises(ValueError, match="timeline or a load"):
+        VnEgovApp(None)

@@ -1,0 +1,68 @@
+"""Any size from 40x12 up works; smaller says so; resizing at any moment is safe."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_app, screen_text
+from timeline.model import Timeline
+from tui.screens.explorer import ExplorerScreen
+from tui.widgets.event_list import EventList
+
+SIZES = [(40, 12), (60, 20), (80, 24), (100, 30), (120, 40), (160, 50), (200, 60), (41, 13)]
+
+
+async def test_resizing_through_every_size_is_safe(small: Timeline) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j", "j", "j")
+        for width, height in SIZES:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Please enlarge" not in text, (width, height)
+            events = app.screen.query_one(EventList)
+            assert events.highlighted == 4
+            assert events.region.height >= 2, (width, height)
+        assert app.is_running
+
+
+@pytest.mark.parametrize("screen_key", ["enter", "question_mark", "w", "ctrl+p", "slash"])
+async def test_resizing_with_an_overlay_open_is_safe(small: Timeline, screen_key: str) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "j", "j", screen_key)
+        await pilot.pause()
+        for width, height in [*SIZES, (30, 8), (120, 40)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            screen_text(app)
+        assert app.is_running
+
+
+@pytest.mark.parametrize("size", [(39, 24), (80, 11), (20, 6), (1, 1)])
+async def test_too_small_a_terminal_is_told_to_grow(small: Timeline, size: tuple[int, int]) -> None:
+    app = make_app(small)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExplorerScreen)
+        assert screen.has_class("-tiny")
+        if size[0] >= 20 and size[1] >= 4:
+            assert "enlarge" in screen_text(app).replace("\n", " ")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not screen.has_class("-tiny")
+        assert "Please enlarge" not in screen_text(app)
+
+
+async def test_narrow_layout_puts_the_detail_under_the_list(small: Timeline) -> None:
+    app = make_app(small)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        events = app.screen.query_one("#events")
+        detail = app.screen.query_one("#detail")
+        assert detail.region.y >= events.region.bottom
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert detail.region.x >= events.region.right

@@ -1,0 +1,166 @@
+"""What the explorer looks like, pinned: every feature in both languages, on the bundled data.
+
+Rewrite after a deliberate change with `make snapshots`, then look at every SVG (turn one
+into a PNG with `rsvg-convert`; add `xml:space="preserve"` to its <svg> element first, or
+rsvg collapses the runs of spaces). Each screenshot is deterministic: a fixed terminal
+size, animations off, no cursor blink, no clock; the app itself shows no time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.conftest import make_app
+from timeline.load import bundled_path, load
+from timeline.model import Timeline
+from tui.screens.explorer import ExplorerScreen
+from tui.widgets.detail_pane import warnings_for
+
+LANGS = ["en", "vi"]
+WIDE = (120, 40)
+NORMAL = (80, 24)
+NARROWEST = (40, 12)
+
+SnapCompare = Callable[..., bool]
+RunBefore = Callable[[Pilot[Any]], Coroutine[Any, Any, None]]
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Timeline:
+    return load(bundled_path())
+
+
+def _event_with_figures_and_a_note(timeline: Timeline) -> int:
+    """The first event that reports figures and has a data-quality note about them."""
+    for index, event in enumerate(timeline.events):
+        if timeline.figures_for(event) and warnings_for(timeline, event):
+            return index
+    raise AssertionError("the bundled timeline has no event with figures and a note")
+
+
+def no_cursor_blink(pilot: Pilot[Any]) -> None:
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+
+
+def select(index: int, then: tuple[str, ...] = ()) -> RunBefore:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, ExplorerScreen)
+        screen.jump_to(index)
+        await pilot.pause()
+        await pilot.press(*then)
+        await pilot.pause()
+        no_cursor_blink(pilot)
+
+    return run_before
+
+
+def keys(*pressed: str) -> RunBefore:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        no_cursor_blink(pilot)  # before typing: the search box exists from the start
+        await pilot.press(*pressed)
+        await pilot.pause()
+        no_cursor_blink(pilot)  # and after: the palette's input is new
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestMainScreen:
+    def test_main_screen(self, snap_compare: SnapCompare, bundled: Timeline, lang: str) -> None:
+        """The first screen: ruler, chips, events, the first event's detail, the footer."""
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=keys())
+
+    def test_main_screen_80x24(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """Usable at 80x24: the detail gets the wider pane, the list shows coloured dots."""
+        assert snap_compare(make_app(bundled, lang), terminal_size=NORMAL, run_before=keys())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("key", ["1", "2", "3", "4"])
+class TestPlatformFilter:
+    def test_platform_filter(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str, key: str
+    ) -> None:
+        """One platform's events; the chip lit, the ruler's marks and the count follow."""
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=keys(key))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestSearch:
+    def test_search_with_results(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """Typed without diacritics; the matches are highlighted in the titles."""
+        run_before = keys("slash", *"dich vu cong", "enter")
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
+
+    def test_search_without_results(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """No match is said, with the way back."""
+        run_before = keys("slash", *"xyzzy")
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestDetail:
+    def test_milestone_with_figures_and_a_note(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """Figures with qualifiers and periods, the highlighted figure's words, the ⚠ note."""
+        index = _event_with_figures_and_a_note(bundled)
+        run_before = select(index, ("tab",))
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestSourceView:
+    def test_source_of_a_figure(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """Outlet, title, byline, date, the figure's own words and every figure of the article."""
+        index = _event_with_figures_and_a_note(bundled)
+        run_before = select(index, ("tab", "s"))
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestOverlays:
+    def test_help(self, snap_compare: SnapCompare, bundled: Timeline, lang: str) -> None:
+        """Every key, grouped, in the current language."""
+        run_before = keys("question_mark")
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
+
+    def test_command_palette(self, snap_compare: SnapCompare, bundled: Timeline, lang: str) -> None:
+        """The palette finds a platform by its acronym and events by name."""
+        run_before = keys("ctrl+p", *"dvcqg")
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
+
+    def test_data_quality_notes(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """`w`: every note, what it concerns."""
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=keys("w"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestNarrowest:
+    def test_narrowest_supported_size(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """40x12: list above detail, one-line ruler, no frames."""
+        index = _event_with_figures_and_a_note(bundled)
+        assert snap_compare(
+            make_app(bundled, lang), terminal_size=NARROWEST, run_before=select(index)
+        )

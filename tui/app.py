@@ -1,0 +1,238 @@
+"""vn-egov: a terminal explorer of Vietnam's e-government milestones.
+
+`VnEgovApp(timeline, lang=...)` shows a timeline at once; `VnEgovApp(None, lang=...,
+load=callable)` shows a loading screen and calls `load` in a thread, so that a large file
+never freezes the first frame. A `TimelineError` from `load` ends the app with return
+code 1 and leaves the error in `app.load_error` for the CLI to print.
+
+The app holds the two settings every screen follows, the language and the figure mode;
+changing either re-renders every screen on the stack and relabels every binding, so that
+the Footer and the help speak the new language at once.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import ClassVar, cast
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.dom import DOMNode
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from timeline.l10n import LANGUAGES, N_, _, set_language
+from timeline.load import TimelineError
+from timeline.model import Timeline
+from tui.commands import ExplorerCommands
+from tui.view import relabel
+
+LARGE = 5_000  # events; above this, the timeline is kept out of the cyclic GC
+
+# Platform colours (`$slot-1` … in CSS and in content styles), for dark and light themes.
+# Slot 0 is the neutral colour of national events.
+SLOT_COLOURS = {
+    True: ("#a4abb5", "#6cb6ff", "#57d18a", "#ffb454", "#d2a8ff", "#56d4dd", "#ff8fb1"),
+    False: ("#6e7781", "#0969da", "#1a7f37", "#bc4c00", "#8250df", "#1b7c83", "#bf3989"),
+}
+
+
+def _settle(timeline: Timeline) -> None:
+    """Compute the timeline's lookups now, and keep a large one out of the cyclic GC.
+
+    The timeline is immutable and lives as long as the app: with a hundred thousand
+    events, every full garbage collection would walk them all (a visible pause on a
+    keystroke). `gc.freeze()` moves what exists now out of the collector's sight.
+    """
+    _ = timeline.events, timeline.warnings
+    if len(timeline.milestones) > LARGE:
+        gc.freeze()
+
+
+class VnEgovApp(App[None]):
+    """The explorer: ruler, platform chips, event list, detail, sources, palette, help."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "vn-egov"
+    COMMANDS = App.COMMANDS | {ExplorerCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="app.quit-now"),
+        Binding("question_mark,f1", "help", N_("Help"), id="app.help"),
+        Binding("l", "toggle_language", N_("Language"), id="app.language"),
+        Binding("f", "toggle_figures", N_("Full figures"), id="app.figures"),
+        Binding("t", "change_theme", N_("Theme"), show=False, id="app.theme"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            N_("Commands"),
+            show=False,
+            priority=True,
+            id="app.commands",
+        ),
+        Binding("ctrl+c", "help_quit", N_("How to quit"), show=False, system=True, id="app.ctrl-c"),
+    ]
+
+    lang: reactive[str] = reactive("en", init=False)
+    full_figures: reactive[bool] = reactive(False, init=False)
+
+    def __init__(
+        self,
+        timeline: Timeline | None,
+        *,
+        lang: str = "en",
+        load: Callable[[], Timeline] | None = None,
+    ) -> None:
+        if timeline is None and load is None:
+            raise ValueError("VnEgovApp needs a timeline or a load() callable")
+        set_language(lang if lang in LANGUAGES else "en")
+        super().__init__()
+        self.set_reactive(VnEgovApp.lang, lang if lang in LANGUAGES else "en")
+        self.timeline = timeline
+        if timeline is not None:
+            _settle(timeline)
+        self._load = load
+        self.load_error: TimelineError | None = None
+        relabel(self)
+
+    # ------------------------------------------------------------------ start-up
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        colours = SLOT_COLOURS[self.current_theme.dark]
+        return {f"slot-{i}": colour for i, colour in enumerate(colours)}
+
+    def get_default_screen(self) -> Screen[None]:
+        if self.timeline is not None:
+            from tui.screens.explorer import ExplorerScreen
+
+            return ExplorerScreen(self.timeline, full=self.full_figures)
+        from tui.screens.loading import LoadingScreen
+
+        return LoadingScreen()
+
+    def on_mount(self) -> None:
+        if self.timeline is None:
+            self._load_in_background()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=True)
+    def _load_in_background(self) -> None:
+        assert self._load is not None
+        try:
+            timeline = self._load()
+        except TimelineError as error:
+            self.call_from_thread(self._failed, error)
+            return
+        _settle(timeline)  # in the thread, not on the first frame
+        self.call_from_thread(self._loaded, timeline)
+
+    def _loaded(self, timeline: Timeline) -> None:
+        from tui.screens.explorer import ExplorerScreen
+
+        self.timeline = timeline
+        # Pushed over the loading screen rather than switched for it: switching away from
+        # the default screen leaves the stack empty for a moment, and a mounting Input
+        # asks for `app.screen` in that moment. The explorer never pops itself.
+        self.push_screen(ExplorerScreen(timeline, full=self.full_figures))
+
+    def _failed(self, error: TimelineError) -> None:
+        self.load_error = error
+        self.exit(return_code=1)
+
+    # ------------------------------------------------------------------ settings
+
+    def watch_lang(self, lang: str) -> None:
+        set_language(lang)
+        relabel(self)
+        for screen in self._every_screen():
+            relocalize = getattr(screen, "relocalize", None)
+            if callable(relocalize):
+                relocalize()
+            screen.refresh_bindings()
+        self.refresh_bindings()
+
+    def watch_full_figures(self, full: bool) -> None:
+        for screen in self._every_screen():
+            set_full = getattr(screen, "set_full", None)
+            if callable(set_full):
+                set_full(full)
+        self.refresh_bindings()
+
+    def _every_screen(self) -> list[Screen[object]]:
+        screens: list[Screen[object]] = []
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                if screen not in screens:
+                    screens.append(screen)
+        return screens
+
+    def action_toggle_language(self) -> None:
+        self.lang = "vi" if self.lang == "en" else "en"
+
+    def action_set_language(self, lang: str) -> None:
+        if lang in LANGUAGES:
+            self.lang = lang
+
+    def action_toggle_figures(self) -> None:
+        self.full_figures = not self.full_figures
+        self.notify(_("Figures in full") if self.full_figures else _("Figures compact"), timeout=2)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_figures" and self.timeline is None:
+            return None
+        return True
+
+    def get_key_display(self, binding: Binding) -> str:
+        if binding.key == "question_mark":
+            return "?"
+        if binding.key == "slash":
+            return "/"
+        return super().get_key_display(binding)
+
+    # ------------------------------------------------------------------ overlays
+
+    def action_help(self) -> None:
+        from tui.screens.explorer import ExplorerScreen
+        from tui.screens.help import HelpScreen
+        from tui.screens.source import QuotedFigures, SourceScreen
+        from tui.widgets.event_list import EventList
+        from tui.widgets.figures_table import FiguresTable
+        from tui.widgets.search_bar import SearchBar
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections: list[tuple[str, list[type[DOMNode]]]] = [
+            (N_("Anywhere"), [VnEgovApp]),
+            (N_("Timeline"), [ExplorerScreen]),
+            (N_("Event list"), [EventList]),
+            (N_("Figures table"), [FiguresTable]),
+            (N_("Search box"), [SearchBar]),
+            (N_("Source view"), [SourceScreen, QuotedFigures]),
+        ]
+        platforms = len(self.timeline.top_platforms()) if self.timeline else 0
+        self.push_screen(HelpScreen(sections, platforms))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(
+                CommandPalette(
+                    id="--command-palette",
+                    placeholder=_("Search events, platforms, indicators, commands…"),
+                )
+            )
+
+    def action_help_quit(self) -> None:
+        self.notify(_("Press q or Ctrl+Q to quit."), title=_("Do you want to quit?"))
+
+    # ------------------------------------------------------------------ used by the palette
+
+    def explorer(self) -> DOMNode | None:
+        from tui.screens.explorer import ExplorerScreen
+
+        for screen in self._every_screen():
+            if isinstance(screen, ExplorerScreen):
+                return screen
+        return None

@@ -1,0 +1,215 @@
+"""The command palette's provider: jump to any event, platform or indicator, in either language.
+
+Matching folds both sides the way the search does ("dich vu cong" finds "Dịch vụ công"),
+and every name is matched in Vietnamese and in English whatever the language shown. Data
+is displayed as `Content` built from cleaned text; help lines, which the palette reads as
+markup, are escaped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from timeline.l10n import _, current_language
+from timeline.model import Timeline
+from timeline.search import fold
+from tui.view import formatter, kind_name, platform_label, shown, title_of
+
+if TYPE_CHECKING:
+    from tui.screens.explorer import ExplorerScreen
+
+YIELD_EVERY = 500
+
+
+@dataclass(frozen=True)
+class Candidate:
+    texts: tuple[str, ...]  # what is matched (both languages)
+    display: str  # what is shown (current language)
+    help: str
+    run: Callable[[], None]
+
+
+class ExplorerCommands(Provider):
+    """Events, platforms, indicators, and the app's own switches."""
+
+    def _explorer(self) -> ExplorerScreen | None:
+        from tui.screens.explorer import ExplorerScreen
+
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, ExplorerScreen):
+                return screen
+        return None
+
+    # ------------------------------------------------------------------ candidates
+
+    def _switches(self) -> Iterator[Candidate]:
+        app = self.app
+        target = "vi" if current_language() == "en" else "en"
+        switch = _("Switch to English") if target == "en" else _("Switch to Vietnamese")
+        yield Candidate(
+            (
+                "Switch to Vietnamese",
+                "Chuyển sang tiếng Việt",
+                "Switch to English",
+                "Chuyển sang tiếng Anh",
+                "language ngôn ngữ",
+            ),
+            switch,
+            _("Language of the whole interface (l)"),
+            partial(self._on_app, "action_set_language", target),
+        )
+        full = bool(getattr(app, "full_figures", False))
+        yield Candidate(
+            (
+                "Show figures in full",
+                "Show figures compact",
+                "Hiện số đầy đủ",
+                "Hiện số gọn",
+                "figures số liệu",
+            ),
+            _("Show figures compact") if full else _("Show figures in full"),
+            _("Every number with all its digits, or the short form (f)"),
+            partial(self._on_app, "action_toggle_figures"),
+        )
+        if self._explorer() is not None:
+            yield Candidate(
+                ("Data-quality notes", "Ghi chú chất lượng dữ liệu", "warnings cảnh báo"),
+                _("Data-quality notes"),
+                _("Where the sources contradict themselves (w)"),
+                partial(self._on_explorer, "action_warnings"),
+            )
+            yield Candidate(
+                ("Search", "Tìm kiếm"),
+                _("Search"),
+                _("Filter the events as you type (/)"),
+                partial(self._on_explorer, "action_search"),
+            )
+            yield Candidate(
+                ("Show every platform", "Hiện mọi nền tảng", "All platforms", "Tất cả"),
+                _("Show every platform"),
+                _("Clear the platform filter (0)"),
+                partial(self._on_explorer, "set_platform", None),
+            )
+        yield Candidate(
+            ("Help", "Trợ giúp", "Keys", "Phím"),
+            _("Help"),
+            _("Every key, in the current language (?)"),
+            partial(self._on_app, "action_help"),
+        )
+
+    def _on_app(self, method: str, *args: object) -> None:
+        getattr(self.app, method)(*args)
+
+    def _on_explorer(self, method: str, *args: object) -> None:
+        explorer = self._explorer()
+        if explorer is not None:
+            getattr(explorer, method)(*args)
+
+    def _platforms(self, t: Timeline) -> Iterator[Candidate]:
+        lang = current_language()
+        for platform in t.platforms:
+            top = platform.part_of or platform.id
+            texts = (
+                platform.name.vi,
+                platform.name.en,
+                platform.short.vi,
+                platform.short.en,
+                *platform.acronyms,
+            )
+            yield Candidate(
+                texts,
+                _("Platform: {name}").format(name=shown(platform.name.get(lang))),
+                _("Show only {short}").format(short=platform_label(t, top)),
+                partial(self._on_explorer, "set_platform", top),
+            )
+
+    def _indicators(self, t: Timeline) -> Iterator[Candidate]:
+        lang = current_language()
+        first: dict[str, int] = {}
+        for index, event in enumerate(t.events):
+            for obs in t.figures_for(event):
+                first.setdefault(obs.indicator, index)
+        for indicator in t.indicators:
+            found = first.get(indicator.id)
+            if found is None:
+                continue
+            yield Candidate(
+                (indicator.name.vi, indicator.name.en),
+                _("Indicator: {name}").format(name=shown(indicator.name.get(lang))),
+                _("The first event with a figure of it: {title}").format(
+                    title=title_of(t.events[found])
+                ),
+                partial(self._on_explorer, "jump_to", found),
+            )
+
+    def _events(self, t: Timeline) -> Iterator[Candidate]:
+        fmt = formatter()
+        for index, event in enumerate(t.events):
+            yield Candidate(
+                (event.title.vi, event.title.en),
+                title_of(event),
+                f"{fmt.date(event.date, event.date_precision)} · "
+                f"{platform_label(t, event.platform)} · {kind_name(event.kind)}",
+                partial(self._on_explorer, "jump_to", index),
+            )
+
+    def _candidates(self) -> Iterator[Candidate]:
+        yield from self._switches()
+        t = getattr(self.app, "timeline", None)
+        if isinstance(t, Timeline) and self._explorer() is not None:
+            yield from self._platforms(t)
+            yield from self._indicators(t)
+            yield from self._events(t)
+
+    # ------------------------------------------------------------------ matching
+
+    @staticmethod
+    def _display(matcher: Matcher, display: str) -> Content:
+        content = Content(display)
+        folded = fold(display)
+        if len(folded) != len(display):
+            return content
+        score, offsets = matcher.fuzzy_search.match(matcher.query, folded)
+        if not score:
+            return content
+        for offset in offsets:
+            if not display[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+        return content
+
+    async def search(self, query: str) -> Hits:
+        folded_query = fold(query)
+        matcher = self.matcher(folded_query)
+        for count, candidate in enumerate(self._candidates(), 1):
+            score = max(matcher.match(fold(text)) for text in (candidate.display, *candidate.texts))
+            if score > 0:
+                yield Hit(
+                    score,
+                    self._display(matcher, candidate.display),
+                    candidate.run,
+                    text=candidate.display,
+                    help=escape(candidate.help),
+                )
+            if count % YIELD_EVERY == 0:
+                await asyncio.sleep(0)
+
+    async def discover(self) -> Hits:
+        t = getattr(self.app, "timeline", None)
+        candidates = list(self._switches())
+        if isinstance(t, Timeline) and self._explorer() is not None:
+            candidates += list(self._platforms(t))
+        for candidate in candidates:
+            yield DiscoveryHit(
+                Content(candidate.display),
+                candidate.run,
+                text=candidate.display,
+                help=escape(candidate.help),
+            )

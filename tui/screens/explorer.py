@@ -1,0 +1,373 @@
+"""The main screen: the ruler, the chips, the list, the detail. It owns filter and search.
+
+Which events show is decided here, once per change, as a list of positions in
+`timeline.events`: the platform filter picks a family's events (Reporting includes the
+command centre), the search narrows those, and the list, the ruler and the count all
+receive the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on, work
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from timeline.l10n import N_, _, ngettext
+from timeline.model import Timeline
+from timeline.search import SearchIndex
+from tui.view import formatter, relabel
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.event_list import EventList, no_events_message
+from tui.widgets.figures_table import FiguresTable
+from tui.widgets.platform_chips import MAX_KEYS, PlatformChips
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.status_bar import StatusBar
+from tui.widgets.time_ruler import TimeRuler
+
+# Below this many events the search index is built at once; above, in a thread, so that
+# the first screen never waits for it.
+INDEX_IN_FOREGROUND = 5_000
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+SEARCH_PAUSE = 0.12  # seconds of quiet typing before a large timeline is searched
+
+
+class ExplorerScreen(Screen[None]):
+    """The whole story on one screen; every figure a keystroke from its source."""
+
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual reads it from the class)
+        (0, "-narrow"),
+        (80, "-normal"),
+        (120, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-short"),
+        (20, "-medium"),
+        (32, "-tall"),
+    ]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # A priority binding: it runs before the keys typed after it are routed, so that
+        # "/dvcqg" typed fast lands "dvcqg" in the box (see action_search).
+        Binding("slash", "search", N_("Search"), priority=True, id="explorer.search"),
+        Binding("n", "next_match", N_("Next match"), id="explorer.next-match"),
+        Binding("N", "previous_match", N_("Previous match"), id="explorer.previous-match"),
+        Binding("p", "cycle_platform", N_("Platform"), id="explorer.platform"),
+        Binding("0", "platform(0)", N_("All platforms"), show=False, id="explorer.platform-0"),
+        *(
+            Binding(
+                str(number),
+                f"platform({number})",
+                N_("Only one platform"),
+                show=False,
+                id=f"explorer.platform-{number}",
+            )
+            for number in range(1, MAX_KEYS + 1)
+        ),
+        Binding("left", "previous_event", N_("Earlier event"), show=False, id="explorer.earlier"),
+        Binding("right", "next_event", N_("Later event"), show=False, id="explorer.later"),
+        Binding("w", "warnings", N_("Data notes"), id="explorer.warnings"),
+        Binding("escape", "back", N_("Back"), show=False, id="explorer.back"),
+    ]
+
+    def __init__(self, timeline: Timeline, *, full: bool = False) -> None:
+        super().__init__()
+        relabel(self)
+        self.timeline = timeline
+        self.full = full
+        self.platform: str | None = None
+        self.search_text = ""
+        self.rows: Sequence[int] = range(len(timeline.events))
+        self.index: SearchIndex | None = None
+        self._platform_rows: dict[str, list[int]] = {}
+        self._indexing = False
+        self._applied_query = ""
+        self._search_timer: Timer | None = None
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        t = self.timeline
+        yield StatusBar(len(t.warnings), id="status")
+        yield TimeRuler(t, id="ruler")
+        yield PlatformChips(t, id="chips")
+        yield SearchBar(id="search")
+        with Horizontal(id="main"):
+            yield EventList(t, id="events")
+            yield DetailPane(t, id="detail")
+        yield Static(id="too-small", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(StatusBar).set_full(self.full)
+        self.query_one(DetailPane).full = self.full
+        self._set_titles()
+        self.query_one(EventList).focus()
+        self.apply()
+        if len(self.timeline.events) <= INDEX_IN_FOREGROUND:
+            self.index = SearchIndex(self.timeline)
+        else:
+            self.call_after_refresh(self._build_index)
+
+    def on_resize(self, event: Resize) -> None:
+        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        self.set_class(too_small, "-tiny")
+        self._set_titles()
+
+    def _set_titles(self) -> None:
+        self.query_one("#too-small", Static).update(
+            _("Please enlarge the terminal to at least {width}×{height}.").format(
+                width=MIN_WIDTH, height=MIN_HEIGHT
+            )
+        )
+        self.query_one(EventList).border_title = _("Events")
+        self.query_one(DetailPane).border_title = _("Details")
+
+    # ------------------------------------------------------------------ search index
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self) -> None:
+        self._indexing = True
+        index = SearchIndex(self.timeline)
+        self.app.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self.index = index
+        self._indexing = False
+        if self.search_text:
+            self.apply()
+
+    # ------------------------------------------------------------------ filtering
+
+    def _rows_for_platform(self) -> Sequence[int]:
+        if self.platform is None:
+            return range(len(self.timeline.events))
+        rows = self._platform_rows.get(self.platform)
+        if rows is None:
+            family = self.timeline.family(self.platform)
+            rows = [i for i, e in enumerate(self.timeline.events) if e.platform in family]
+            self._platform_rows[self.platform] = rows
+        return rows
+
+    def apply(self, *, keep: int | None = None, among: Sequence[int] | None = None) -> None:
+        """Recompute the visible rows and hand them to the list, ruler, chips and search bar."""
+        event_list = self.query_one(EventList)
+        if keep is None:
+            keep = event_list.highlighted
+        base = self._rows_for_platform()
+        search = self.query_one(SearchBar)
+        if self.search_text and self.index is None:
+            rows: Sequence[int] = base
+            search.set_status(_("Indexing…"), found=True)
+        elif self.search_text and self.index is not None:
+            rows = self.index.find(self.search_text, among=base if among is None else among)
+            if rows:
+                search.set_status(
+                    ngettext("{count} match", "{count} matches", len(rows)).format(
+                        count=formatter().number(len(rows))
+                    ),
+                    found=True,
+                )
+            else:
+                search.set_status(_("No matches"), found=False)
+        else:
+            rows = base
+            search.set_status("", found=True)
+        self.rows = rows
+        self._applied_query = self.search_text if self.index is not None else ""
+        empty, hint = no_events_message(self.search_text, self.platform is not None)
+        event_list.set_rows(rows, query=self.search_text, keep=keep, empty=empty, hint=hint)
+        ruler_key = None if self.search_text else ("platform", self.platform)
+        self.query_one(TimeRuler).set_rows(rows, event_list.highlighted, key=ruler_key)
+        self.query_one(PlatformChips).update_state(
+            self.platform, len(rows), len(self.timeline.events)
+        )
+        self.refresh_bindings()
+
+    def set_platform(self, platform: str | None) -> None:
+        if platform == self.platform:
+            return
+        self.platform = platform
+        self.apply()
+
+    def jump_to(self, index: int) -> None:
+        """Select an event, clearing the filter or search that hides it."""
+        event_list = self.query_one(EventList)
+        if not event_list.select_event(index):
+            self.platform = None
+            if self.search_text:
+                self._close_search()
+            self.apply(keep=index)
+            event_list.select_event(index)
+        event_list.focus()
+
+    # ------------------------------------------------------------------ messages
+
+    @on(EventList.Highlighted)
+    def _highlighted(self, message: EventList.Highlighted) -> None:
+        self.query_one(DetailPane).show(message.index)
+        self.query_one(TimeRuler).select(message.index)
+
+    @on(EventList.OpenSource)
+    def _open_event_source(self, message: EventList.OpenSource) -> None:
+        self.open_source(event=message.index)
+
+    @on(FiguresTable.Chosen)
+    def _open_figure_source(self, message: FiguresTable.Chosen) -> None:
+        self.open_source(observation=message.observation)
+
+    @on(TimeRuler.Picked)
+    def _picked(self, message: TimeRuler.Picked) -> None:
+        self.query_one(EventList).select_event(message.index)
+
+    @on(PlatformChips.Chosen)
+    def _chosen(self, message: PlatformChips.Chosen) -> None:
+        self.set_platform(message.platform)
+
+    @on(StatusBar.WarningsClicked)
+    def _warnings_clicked(self) -> None:
+        self.action_warnings()
+
+    @on(Input.Changed, "#search-input")
+    def _search_changed(self, message: Input.Changed) -> None:
+        self.search_text = message.value.strip()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        if len(self.timeline.events) > INDEX_IN_FOREGROUND:
+            # A large timeline searches once typing pauses, not on every keystroke.
+            self._search_timer = self.set_timer(SEARCH_PAUSE, self._run_search)
+        else:
+            self._run_search()
+
+    def _run_search(self) -> None:
+        self._search_timer = None
+        previous = self._applied_query
+        narrower = bool(previous) and self.search_text.startswith(previous)
+        # A longer query can only match fewer events: search among the current rows.
+        self.apply(among=self.rows if narrower else None)
+
+    @on(SearchBar.Leave)
+    @on(Input.Submitted, "#search-input")
+    def _search_submitted(self) -> None:
+        self.query_one(EventList).focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_match", "previous_match"):
+            return bool(self.search_text) and bool(self.rows)
+        if action == "platform" and parameters:
+            number = parameters[0]
+            return isinstance(number, int) and number <= len(
+                self.query_one(PlatformChips).platforms
+            )
+        return True
+
+    def action_search(self) -> None:
+        search = self.query_one(SearchBar)
+        if search.input.has_focus:
+            raise SkipAction()  # a "/" typed in the box is a character, as in "61/2018"
+        search.open()
+
+    def _close_search(self) -> None:
+        search = self.query_one(SearchBar)
+        with search.input.prevent(Input.Changed):
+            search.close()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        self.search_text = ""
+
+    def action_back(self) -> None:
+        search = self.query_one(SearchBar)
+        event_list = self.query_one(EventList)
+        if search.is_open or self.search_text:
+            self._close_search()
+            self.apply()
+            event_list.focus()
+        elif self.focused is not event_list:
+            event_list.focus()
+        elif self.platform is not None:
+            self.set_platform(None)
+
+    def action_next_match(self) -> None:
+        self._step_match(+1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        event_list = self.query_one(EventList)
+        if not event_list.rows:
+            return
+        event_list.move_to((event_list.cursor + step) % len(event_list.rows), center=True)
+        event_list.focus()
+
+    def action_previous_event(self) -> None:
+        event_list = self.query_one(EventList)
+        event_list.move_to(event_list.cursor - 1)
+
+    def action_next_event(self) -> None:
+        event_list = self.query_one(EventList)
+        event_list.move_to(event_list.cursor + 1)
+
+    def action_platform(self, number: int) -> None:
+        platforms = self.query_one(PlatformChips).platforms
+        if number == 0:
+            self.set_platform(None)
+        elif 1 <= number <= len(platforms):
+            self.set_platform(platforms[number - 1])
+
+    def action_cycle_platform(self) -> None:
+        platforms: list[str | None] = [None, *self.query_one(PlatformChips).platforms]
+        position = platforms.index(self.platform) if self.platform in platforms else 0
+        self.set_platform(platforms[(position + 1) % len(platforms)])
+
+    def action_warnings(self) -> None:
+        from tui.screens.warnings import WarningsScreen
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.jump_to(index)
+
+        self.app.push_screen(WarningsScreen(self.timeline), chosen)
+
+    def open_source(self, *, event: int | None = None, observation: str | None = None) -> None:
+        from tui.screens.source import SourceScreen
+
+        t = self.timeline
+        if observation is not None:
+            obs = t.observation[observation]
+            self.app.push_screen(SourceScreen(t, [obs.source], observation=obs.id, full=self.full))
+        elif event is not None:
+            milestone = t.events[event]
+            self.app.push_screen(
+                SourceScreen(t, list(milestone.sources), milestone=milestone.id, full=self.full)
+            )
+
+    # ------------------------------------------------------------------ language, figures
+
+    def relocalize(self) -> None:
+        relabel(self)
+        self._set_titles()
+        for widget in self.query("*"):
+            relocalize = getattr(widget, "relocalize", None)
+            if callable(relocalize):
+                relocalize()
+        self.apply()
+        self.refresh_bindings()
+
+    def set_full(self, full: bool) -> None:
+        self.full = full
+        self.query_one(StatusBar).set_full(full)
+        detail = self.query_one(DetailPane)
+        detail.show(detail.index, full=full)

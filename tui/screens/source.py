@@ -1,0 +1,263 @@
+"""Where a figure or an event comes from: the article, its words, and all it reported."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from timeline.l10n import N_, _, current_language, ngettext
+from timeline.model import Source, Timeline
+from tui.safe import clean, clean_block, is_blank
+from tui.view import formatter, relabel, shown, title_of
+from tui.widgets.figures_table import FiguresTable
+
+
+class QuotedFigures(FiguresTable):
+    """The article's figures; Enter shows the chosen one's words above the table."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,s", "choose", N_("Show its words"), id="source.figure-words"),
+    ]
+
+
+class SourceScreen(Screen[None]):
+    """One article at a time ([ and ] when an event cites several); Escape goes back."""
+
+    DEFAULT_CSS = """
+    SourceScreen {
+        & > #source-header { height: 1; background: $panel; padding: 0 1; }
+        & > VerticalScroll { padding: 0 2; }
+        & Static { height: auto; }
+        & #source-outlet { text-style: bold; color: $text-accent; margin-top: 1; }
+        & #source-outlet.-unnamed { text-style: italic; color: $text-muted; }
+        & #source-title { text-style: bold; }
+        & #source-meta { color: $text-muted; }
+        & #source-notes { color: $text-muted; text-style: italic; margin-top: 1; }
+        & #source-quote-heading, & #source-figures-heading {
+            margin-top: 1; text-style: bold; color: $text-accent;
+        }
+        & #source-quote { padding-left: 1; border-left: outer $secondary; text-style: italic; }
+        & #source-warnings { margin-top: 1; color: $text-warning; }
+        & .-hidden { display: none; }
+        & FiguresTable { max-height: 100%; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", N_("Back"), id="source.back"),
+        Binding("[", "previous_source", N_("Previous source"), id="source.previous"),
+        Binding("]", "next_source", N_("Next source"), id="source.next"),
+    ]
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        sources: Sequence[str],
+        *,
+        milestone: str | None = None,
+        observation: str | None = None,
+        full: bool = False,
+    ) -> None:
+        super().__init__()
+        relabel(self)
+        self.timeline = timeline
+        self.sources = [s for s in sources if s in timeline.source] or list(sources[:1])
+        self.position = 0
+        self.milestone = milestone
+        self.observation = observation
+        self.full = full
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="source-header", markup=False)
+        with VerticalScroll(id="source-body"):
+            yield Static(id="source-outlet", markup=False)
+            yield Static(id="source-title", markup=False)
+            yield Static(id="source-meta", markup=False)
+            yield Static(id="source-notes", markup=False)
+            yield Static(id="source-quote-heading", markup=False)
+            yield Static(id="source-quote", markup=False)
+            yield Static(id="source-figures-heading", markup=False)
+            yield QuotedFigures(
+                self.timeline,
+                columns=("flag", "indicator", "value", "when", "platform"),
+                id="source-figures",
+            )
+            yield Static(id="source-warnings", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one(FiguresTable).focus(scroll_visible=False)
+
+    @property
+    def source(self) -> Source | None:
+        if not self.sources:
+            return None
+        return self.timeline.source.get(self.sources[self.position])
+
+    def _set(self, name: str, content: Content | None) -> None:
+        static = self.query_one(f"#{name}", Static)
+        static.set_class(content is None, "-hidden")
+        static.update(content or "")
+
+    def _fill(self) -> None:
+        t = self.timeline
+        lang = current_language()
+        fmt = formatter(self.full)
+        source = self.source
+        header: list[str | tuple[str, str]] = [(_("Source"), "bold")]
+        if len(self.sources) > 1:
+            header.append(
+                "  "
+                + _("{number} of {count}  ([ and ] show the others)").format(
+                    number=self.position + 1, count=len(self.sources)
+                )
+            )
+        self.query_one("#source-header", Static).update(Content.assemble(*header))
+        if source is None:
+            self._set("source-outlet", Content(_("This source is not in the timeline.")))
+            for name in (
+                "source-title",
+                "source-meta",
+                "source-notes",
+                "source-quote-heading",
+                "source-quote",
+            ):
+                self._set(name, None)
+            self._set("source-warnings", None)
+            self._set("source-figures-heading", None)
+            self.query_one(FiguresTable).display = False
+            return
+
+        outlet = self.query_one("#source-outlet", Static)
+        outlet.set_class(source.outlet is None, "-unnamed")
+        self._set(
+            "source-outlet",
+            Content(shown(source.outlet) if source.outlet else _("outlet not named")),
+        )
+        self._set("source-title", Content(shown(source.title)))
+
+        meta: list[str] = []
+        if source.byline:
+            meta.append(_("By {name}").format(name=shown(source.byline)))
+        if source.published is not None:
+            meta.append(
+                _("Published {date}").format(
+                    date=fmt.date(source.published, source.published_precision)
+                )
+            )
+        else:
+            meta.append(_("Publication date not given"))
+        if source.published_note:
+            meta.append(clean(source.published_note.get(lang)))
+        if source.file:
+            meta.append(_("File: {name}").format(name=clean(source.file)))
+        self._set("source-meta", Content("\n".join(meta)))
+        notes = clean_block(source.notes.get(lang)).strip() if source.notes else ""
+        self._set("source-notes", Content(notes) if notes else None)
+
+        # The words quoted: the chosen figure's, or the event's.
+        obs = t.observation.get(self.observation) if self.observation else None
+        if obs is not None and obs.source == source.id:
+            indicator = t.indicator.get(obs.indicator)
+            name = shown(indicator.name.get(lang)) if indicator else clean(obs.indicator)
+            value = fmt.figure(obs, indicator) if indicator else fmt.number(obs.value)
+            heading = _("Quoted for the figure: {name}, {value} ({when})").format(
+                name=name, value=value, when=fmt.when(obs)
+            )
+            quote: str | None = obs.quote
+        elif self.milestone is not None and self.milestone in t.milestone:
+            milestone = t.milestone[self.milestone]
+            heading = _("Quoted for the event: {title}").format(title=title_of(milestone))
+            quote = milestone.quote
+        else:
+            heading, quote = _("Quoted"), None
+        self._set("source-quote-heading", Content(heading))
+        if quote and not is_blank(quote):
+            self._set("source-quote", Content(f"“{clean_block(quote).strip()}”"))
+        else:
+            self._set(
+                "source-quote",
+                Content(_("No words are quoted for it; Enter on a figure below shows its own.")),
+            )
+
+        figures = t.observations_from(source.id)
+        figure_ids = {o.id for o in figures}
+        warnings = [
+            w
+            for w in t.warnings
+            if source.id in w.sources or not figure_ids.isdisjoint(w.observations)
+        ]
+        flagged = frozenset(o for w in warnings for o in w.observations)
+        if warnings:
+            lines = [
+                Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang))) for w in warnings
+            ]
+            self._set("source-warnings", Content("\n").join(lines))
+        else:
+            self._set("source-warnings", None)
+
+        table = self.query_one(FiguresTable)
+        if figures:
+            self._set(
+                "source-figures-heading",
+                Content(
+                    ngettext(
+                        "{count} figure from this article",
+                        "{count} figures from this article",
+                        len(figures),
+                    ).format(count=fmt.number(len(figures)))
+                ),
+            )
+            table.display = True
+            keep = self.observation if self.observation in figure_ids else None
+            current = table.current
+            if keep is None and current is not None and current.id in figure_ids:
+                keep = current.id
+            table.show(figures, flagged=flagged, full=self.full, keep=keep)
+        else:
+            self._set(
+                "source-figures-heading", Content(_("No figures are taken from this article."))
+            )
+            table.display = False
+            table.show((), full=self.full)
+
+    @on(FiguresTable.Chosen)
+    def _figure_chosen(self, message: FiguresTable.Chosen) -> None:
+        message.stop()
+        self.observation = message.observation
+        self._fill()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("previous_source", "next_source"):
+            return len(self.sources) > 1
+        return True
+
+    def action_previous_source(self) -> None:
+        self.position = (self.position - 1) % len(self.sources)
+        self._fill()
+
+    def action_next_source(self) -> None:
+        self.position = (self.position + 1) % len(self.sources)
+        self._fill()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def relocalize(self) -> None:
+        relabel(self)
+        relabel(self.query_one(FiguresTable))
+        self._fill()
+        self.refresh_bindings()
+
+    def set_full(self, full: bool) -> None:
+        self.full = full
+        self._fill()

@@ -1,0 +1,225 @@
+"""Everything about the selected event: what happened, the source's words, its figures.
+
+Built from `Content` objects only: no data string is ever read as markup.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from timeline.checks import Warning
+from timeline.l10n import _, current_language, ngettext
+from timeline.model import Milestone, Observation, Timeline
+from tui.safe import clean, clean_block, is_blank
+from tui.view import formatter, kind_name, shown, slots, title_of
+from tui.widgets.figures_table import FiguresTable, outlet_name
+
+
+def warnings_for(timeline: Timeline, milestone: Milestone) -> list[Warning]:
+    """The data-quality warnings that touch a milestone or one of its figures."""
+    figures = {obs.id for obs in timeline.figures_for(milestone)}
+    return [w for w in timeline.warnings if w.concerns(figures, milestone.id)]
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    """Title, date, platform, kind, summary, quote, figures, warnings and sources."""
+
+    DEFAULT_CSS = """
+    DetailPane {
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+        & > Static { width: 1fr; height: auto; }
+        & > #detail-title { text-style: bold; color: $text; margin-bottom: 0; }
+        & > #detail-meta { color: $text-muted; }
+        & > #detail-summary { margin-top: 1; }
+        & > #detail-quote {
+            margin-top: 1; padding-left: 1; border-left: outer $secondary; text-style: italic;
+        }
+        & > #detail-figures-heading { margin-top: 1; text-style: bold; color: $text-accent; }
+        & > FiguresTable { margin-top: 0; }
+        & > #detail-figures-heading.-none { text-style: italic; color: $text-muted; }
+        & > #detail-figure { color: $text-muted; padding-left: 1; }
+        & > #detail-warnings { margin-top: 1; color: $text-warning; }
+        & > #detail-sources { margin-top: 1; color: $text-muted; }
+        & > .-hidden { display: none; }
+    }
+    """
+
+    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timeline = timeline
+        self._slots = slots(timeline)
+        self.index: int | None = None
+        self.full = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-title", markup=False)
+        yield Static(id="detail-meta", markup=False)
+        yield Static(id="detail-summary", markup=False)
+        yield Static(id="detail-quote", markup=False)
+        yield Static(id="detail-figures-heading", markup=False)
+        yield FiguresTable(self.timeline, id="figures")
+        yield Static(id="detail-figure", markup=False)
+        yield Static(id="detail-warnings", markup=False)
+        yield Static(id="detail-sources", markup=False)
+
+    @property
+    def figures(self) -> FiguresTable:
+        return self.query_one(FiguresTable)
+
+    @property
+    def milestone(self) -> Milestone | None:
+        return None if self.index is None else self.timeline.events[self.index]
+
+    def show(self, index: int | None, *, full: bool | None = None) -> None:
+        if full is not None:
+            self.full = full
+        changed = index != self.index
+        self.index = index
+        self._fill(keep_cursor=not changed)
+        if changed:
+            self.scroll_home(animate=False)
+
+    def relocalize(self) -> None:
+        self._fill(keep_cursor=True)
+
+    def _static(self, name: str) -> Static:
+        return self.query_one(f"#{name}", Static)
+
+    def _set(self, name: str, content: Content | None) -> None:
+        static = self._static(name)
+        if content is None or not content.plain:
+            static.add_class("-hidden")
+            static.update("")
+        else:
+            static.remove_class("-hidden")
+            static.update(content)
+
+    def _fill(self, *, keep_cursor: bool) -> None:
+        milestone = self.milestone
+        table = self.figures
+        if milestone is None:
+            self._set("detail-title", Content(_("Nothing to show")))
+            self._set("detail-meta", Content(_("No event is selected.")))
+            for name in (
+                "detail-summary",
+                "detail-quote",
+                "detail-figures-heading",
+                "detail-figure",
+            ):
+                self._set(name, None)
+            self._set("detail-warnings", None)
+            self._set("detail-sources", None)
+            table.display = False
+            return
+        lang = current_language()
+        fmt = formatter(self.full)
+        t = self.timeline
+        self._set("detail-title", Content(title_of(milestone)))
+
+        # Date · kind, then the platform in its colour, then what is known of the date.
+        parts: list[str | tuple[str, str]] = [
+            fmt.date(milestone.date, milestone.date_precision),
+            ("  · " + kind_name(milestone.kind), "italic"),
+            "\n",
+        ]
+        if milestone.platform is not None:
+            platform = t.platform.get(milestone.platform)
+            name = clean(platform.name.get(lang)) if platform else clean(milestone.platform)
+            slot = self._slots.get(milestone.platform, 0)
+            parts.append(("● " + name, f"$slot-{slot} bold"))
+        else:
+            parts.append(("● " + _("National"), "$slot-0 bold"))
+        if milestone.date_note:
+            parts += ["\n", (_("Date: ") + clean(milestone.date_note.get(lang)), "italic")]
+        self._set("detail-meta", Content.assemble(*parts))
+
+        summary = milestone.summary.get(lang)
+        self._set("detail-summary", None if is_blank(summary) else Content(clean_block(summary)))
+        if milestone.quote and not is_blank(milestone.quote):
+            self._set("detail-quote", Content(f"“{clean_block(milestone.quote).strip()}”"))
+        else:
+            self._set("detail-quote", None)
+
+        figures = t.figures_for(milestone)
+        warnings = warnings_for(t, milestone)
+        flagged = frozenset(o for w in warnings for o in w.observations)
+        heading_static = self._static("detail-figures-heading")
+        heading_static.set_class(not figures, "-none")
+        if figures:
+            heading = ngettext("{count} figure", "{count} figures", len(figures)).format(
+                count=fmt.number(len(figures))
+            )
+            hint = _("Tab to select, Enter for its source")
+            self._set(
+                "detail-figures-heading",
+                Content.assemble(heading, ("  · " + hint, "not bold $text-muted")),
+            )
+            table.display = True
+            several = len({obs.source for obs in figures}) > 1
+            table.kinds = (
+                *(("flag",) if flagged else ()),
+                "indicator",
+                "value",
+                "when",
+                *(("source",) if several else ()),
+            )
+            current = table.current if keep_cursor else None
+            keep = current.id if current else None
+            table.show(figures, flagged=flagged, full=self.full, keep=keep)
+            self._show_figure(table.current)
+        else:
+            self._set(
+                "detail-figures-heading", Content(_("No figures are reported for this event."))
+            )
+            table.display = False
+            table.show((), full=self.full)
+            self._show_figure(None)
+
+        if warnings:
+            lines = [
+                Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang))) for w in warnings
+            ]
+            self._set("detail-warnings", Content("\n").join(lines))
+        else:
+            self._set("detail-warnings", None)
+
+        sources: list[str | tuple[str, str]] = [
+            (_("Sources: ") if len(milestone.sources) > 1 else _("Source: "), "bold")
+        ]
+        for number, source_id in enumerate(milestone.sources):
+            source = t.source.get(source_id)
+            if number:
+                sources.append("; ")
+            sources.append(outlet_name(t, source_id))
+            if source is not None and source.published is not None:
+                sources.append(", " + fmt.date(source.published, source.published_precision))
+        sources.append(("  " + _("(Enter or s opens it)"), "italic"))
+        self._set("detail-sources", Content.assemble(*sources))
+
+    @on(DataTable.RowHighlighted, "#figures")
+    def _figure_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        message.stop()
+        self._show_figure(self.figures.current)
+
+    def _show_figure(self, obs: Observation | None) -> None:
+        """The highlighted figure's own words under the table, and what it is compared with."""
+        if obs is None:
+            self._set("detail-figure", None)
+            return
+        lang = current_language()
+        parts: list[str | tuple[str, str]] = [("“" + clean(obs.quote).strip() + "”", "italic")]
+        if obs.compared_with is not None:
+            parts += [
+                "\n",
+                _("Compared with: {what}").format(what=shown(obs.compared_with.label.get(lang))),
+            ]
+        if obs.as_of_note:
+            parts += ["\n", (_("Date: ") + clean(obs.as_of_note.get(lang)), "italic")]
+        if obs.notes:
+            parts += ["\n", clean_block(obs.notes.get(lang))]
+        self._set("detail-figure", Content.assemble(*parts))

@@ -1,0 +1,351 @@
+"""The milestones in date order: one line each, only the visible lines ever rendered.
+
+A line-API `ScrollView` (as Textualize/toolong does it): the list's cost is a screenful's,
+whether the timeline has twelve events or a hundred thousand. Rows are positions in
+`timeline.events`; the screen decides which (platform filter, search) and this widget
+shows them, keeps a cursor, and says when the cursor lands on another event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from timeline.l10n import N_, _, current_language
+from timeline.model import Timeline
+from timeline.search import spans
+from tui.safe import clean
+from tui.view import SLOTS, formatter, platform_label, relabel, slots, title_of
+
+ELLIPSIS = "…"
+BADGE_MAX = 14
+COMPACT_BELOW = 50  # columns: a narrower list shows a coloured dot instead of the name
+
+
+class EventList(ScrollView, can_focus=True):
+    """Date, platform badge and title of each event; the cursor picks the one shown in detail."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "event-list--cursor",
+        "event-list--date",
+        "event-list--match",
+        "event-list--empty",
+        "event-list--hint",
+        *(f"slot-{i}" for i in range(SLOTS + 1)),
+    }
+
+    DEFAULT_CSS = """
+    EventList {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        & > .event-list--cursor { background: $surface-lighten-2; text-style: bold; }
+        &:focus > .event-list--cursor { background: $block-cursor-background;
+            color: $block-cursor-foreground; text-style: $block-cursor-text-style; }
+        & > .event-list--date { color: $text-muted; }
+        & > .event-list--match { text-style: bold underline; color: $text-warning; }
+        & > .event-list--empty { color: $text; text-style: bold; }
+        & > .event-list--hint { color: $text-muted; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", N_("Previous event"), show=False, id="list.up"),
+        Binding("down,j", "cursor_down", N_("Next event"), show=False, id="list.down"),
+        Binding("home,g", "first", N_("First event"), show=False, id="list.first"),
+        Binding("end,G", "last", N_("Last event"), show=False, id="list.last"),
+        Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page-up"),
+        Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page-down"),
+        Binding("enter,s", "open_source", N_("Source"), id="list.source"),
+    ]
+
+    class Highlighted(Message):
+        """The cursor is on another event (or on none: the list is empty)."""
+
+        def __init__(self, event_list: EventList, index: int | None) -> None:
+            super().__init__()
+            self.event_list = event_list
+            self.index = index
+
+    class OpenSource(Message):
+        """Enter, `s` or a double click on an event: show where it comes from."""
+
+        def __init__(self, event_list: EventList, index: int) -> None:
+            super().__init__()
+            self.event_list = event_list
+            self.index = index
+
+    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        relabel(self)
+        self.timeline = timeline
+        self._events = timeline.events
+        self._slots = slots(timeline)
+        self._rows: Sequence[int] = range(len(self._events))
+        self._query = ""
+        self._empty_message = ""
+        self._empty_hint = ""
+        self.cursor = 0
+        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._widths: dict[str, tuple[int, int]] = {}
+        self.virtual_size = Size(0, len(self._rows))
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def rows(self) -> Sequence[int]:
+        return self._rows
+
+    @property
+    def highlighted(self) -> int | None:
+        """The event (position in `timeline.events`) under the cursor."""
+        if not self._rows:
+            return None
+        return self._rows[self.cursor]
+
+    def set_rows(
+        self,
+        rows: Sequence[int],
+        *,
+        query: str = "",
+        keep: int | None = None,
+        empty: str = "",
+        hint: str = "",
+    ) -> None:
+        """Show these events; keep the cursor on `keep` if it is among them, else the nearest."""
+        self._rows = rows
+        self._query = query
+        self._empty_message = empty
+        self._empty_hint = hint
+        self._cache.clear()
+        self.virtual_size = Size(0, len(rows))
+        self.cursor = self._position_near(keep) if keep is not None else 0
+        self.scroll_to(y=max(0, self.cursor - self._page_height() // 2), animate=False)
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.highlighted))
+
+    def _position_near(self, event_index: int) -> int:
+        """The position of the event in the rows, or of the nearest one (rows are ascending)."""
+        rows = self._rows
+        if not rows:
+            return 0
+        lo, hi = 0, len(rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if rows[mid] < event_index:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo >= len(rows):
+            return len(rows) - 1
+        if rows[lo] != event_index and lo > 0:
+            # Prefer whichever neighbour is closer in time order.
+            before, after = rows[lo - 1], rows[lo]
+            if event_index - before < after - event_index:
+                return lo - 1
+        return lo
+
+    def select_event(self, event_index: int) -> bool:
+        """Move the cursor to an event if the list shows it; False if it does not."""
+        position = self._position_near(event_index)
+        if not self._rows or self._rows[position] != event_index:
+            return False
+        self.move_to(position, center=True)
+        return True
+
+    def move_to(self, position: int, *, center: bool = False) -> None:
+        if not self._rows:
+            return
+        position = max(0, min(position, len(self._rows) - 1))
+        if position == self.cursor:
+            self._scroll_cursor_into_view(center=center)
+            return
+        old = self.cursor
+        self.cursor = position
+        self.refresh_line(old)
+        self.refresh_line(position)
+        self._scroll_cursor_into_view(center=center)
+        self.post_message(self.Highlighted(self, self.highlighted))
+
+    def _page_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _scroll_cursor_into_view(self, *, center: bool = False) -> None:
+        height = self._page_height()
+        top = self.scroll_offset.y
+        if center and not (top <= self.cursor < top + height):
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False)
+        elif self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self._rows) - 1)
+
+    def action_page_up(self) -> None:
+        height = self._page_height()
+        self.scroll_to(y=max(0, self.scroll_offset.y - height), animate=False)
+        self.move_to(self.cursor - height)
+
+    def action_page_down(self) -> None:
+        height = self._page_height()
+        self.scroll_to(y=self.scroll_offset.y + height, animate=False)
+        self.move_to(self.cursor + height)
+
+    def action_open_source(self) -> None:
+        index = self.highlighted
+        if index is not None:
+            self.post_message(self.OpenSource(self, index))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        position = self.scroll_offset.y + offset.y
+        if 0 <= position < len(self._rows):
+            self.move_to(position)
+            if event.chain >= 2:
+                self.action_open_source()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def relocalize(self) -> None:
+        relabel(self)
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    # ------------------------------------------------------------------ rendering
+
+    def _columns(self) -> tuple[int, int]:
+        """Widths of the date and badge columns for the current language."""
+        lang = current_language()
+        widths = self._widths.get(lang)
+        if widths is None:
+            fmt = formatter()
+            date_width = max(
+                cell_len(fmt.date(dt.date(2000, 12, 28))),
+                cell_len(fmt.date(dt.date(2000, 9, 30), "estimate")),
+            )
+            labels = [platform_label(self.timeline, p.id) for p in self.timeline.platforms]
+            labels.append(platform_label(self.timeline, None))
+            badge_width = min(BADGE_MAX, max(cell_len(label) for label in labels))
+            widths = self._widths[lang] = (date_width, badge_width)
+        return widths
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        position = self.scroll_offset.y + y
+        if not self._rows:
+            return self._render_empty(y, width, base)
+        if position >= len(self._rows) or width <= 0:
+            return Strip.blank(width, base)
+        event_index = self._rows[position]
+        is_cursor = position == self.cursor
+        key = (event_index, is_cursor, width, current_language(), self._query, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(event_index, is_cursor, width, base)
+            self._cache[key] = strip
+        return strip
+
+    def _render_row(self, event_index: int, is_cursor: bool, width: int, base: Style) -> Strip:
+        event = self._events[event_index]
+        if is_cursor:
+            base = self.get_component_rich_style("event-list--cursor")
+        date_width, badge_width = self._columns()
+        fmt = formatter()
+        date = set_cell_size(fmt.date(event.date, event.date_precision), date_width)
+        if width < COMPACT_BELOW:
+            badge = "●"  # a narrow list keeps the platform's colour and drops its name
+        elif cell_len(badge := platform_label(self.timeline, event.platform)) > badge_width:
+            badge = set_cell_size(badge, badge_width - 1) + ELLIPSIS
+        else:
+            badge = set_cell_size(badge, badge_width)
+        slot = self._slots.get(event.platform or "", 0) if event.platform else 0
+        # Muted colours are translucent: only the full style blends them with the background.
+        date_style = base if is_cursor else self.get_component_rich_style("event-list--date")
+        slot_style = base + self.get_component_rich_style(f"slot-{slot}", partial=True)
+        gap = " " if width < COMPACT_BELOW else "  "
+        segments = [
+            Segment(" ", base),
+            Segment(date, date_style),
+            Segment(gap, base),
+            Segment(badge, slot_style),
+            Segment(gap, base),
+        ]
+        title = title_of(event)
+        match_style = base + self.get_component_rich_style("event-list--match", partial=True)
+        start = 0
+        for begin, end in spans(title, self._query) if self._query else ():
+            if begin > start:
+                segments.append(Segment(title[start:begin], base))
+            segments.append(Segment(title[begin:end], match_style))
+            start = end
+        if start < len(title):
+            segments.append(Segment(title[start:], base))
+        strip = Strip(segments)
+        if strip.cell_length > width:
+            strip = strip.crop(0, max(0, width - 1))
+            strip = Strip([*strip, Segment(ELLIPSIS, base)])
+        return strip.extend_cell_length(width, base)
+
+    def _render_empty(self, y: int, width: int, base: Style) -> Strip:
+        if y == 1 and self._empty_message:
+            style = self.get_component_rich_style("event-list--empty")
+            text = self._empty_message
+        elif y == 2 and self._empty_hint:
+            style = self.get_component_rich_style("event-list--hint")
+            text = self._empty_hint
+        else:
+            return Strip.blank(width, base)
+        if cell_len(text) > width:
+            text = set_cell_size(text, max(0, width - 1)) + ELLIPSIS
+        pad = max(0, (width - cell_len(text)) // 2)
+        return Strip([Segment(" " * pad, base), Segment(text, style)]).extend_cell_length(
+            width, base
+        )
+
+
+def no_events_message(query: str, filtered: bool = False) -> tuple[str, str]:
+    """What an empty list says: why it is empty, and how to get events back."""
+    if query:
+        message = _("No matches for “{query}”").format(query=clean(query))
+        if filtered:
+            return message, _("Escape clears the search; 0 shows every platform")
+        return message, _("Escape clears the search")
+    return _("No events for this platform"), _("Press 0 to show every platform")

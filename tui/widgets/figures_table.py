@@ -1,0 +1,195 @@
+"""A table of figures: indicator, value as the source qualified it, when, where from.
+
+Cells are `rich.text.Text` objects built from cleaned data: a `DataTable` reads plain
+strings as markup, so a string cell would let an indicator named "[@click=…]" act.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+from timeline.l10n import N_, _
+from timeline.model import Observation, Timeline
+from tui.view import formatter, platform_label, relabel, shown
+
+
+def outlet_name(timeline: Timeline, source_id: str) -> str:
+    source = timeline.source.get(source_id)
+    if source is None or source.outlet is None:
+        return _("outlet not named")
+    return shown(source.outlet)
+
+
+class FiguresTable(DataTable[Text]):
+    """One row per observation; Enter or `s` chooses the figure under the cursor."""
+
+    DEFAULT_CSS = """
+    FiguresTable {
+        height: auto;
+        max-height: 14;
+        scrollbar-size-horizontal: 1;
+        & > .datatable--header { text-style: bold; color: $text-muted; background: $surface; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,s", "choose", N_("Figure's source"), id="figures.source"),
+    ]
+
+    class Chosen(Message):
+        """Enter or `s` on a figure (or a click on the chosen row)."""
+
+        def __init__(self, table: FiguresTable, observation: str) -> None:
+            super().__init__()
+            self.table = table
+            self.observation = observation
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        *,
+        columns: Sequence[str] = ("flag", "indicator", "value", "when", "source"),
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_cursor=True)
+        relabel(self)
+        self.timeline = timeline
+        self.kinds = tuple(columns)
+        self.observations: tuple[Observation, ...] = ()
+        self.flagged: frozenset[str] = frozenset()
+        self.full = False
+        self._shown_width = 0
+
+    def _headers(self) -> list[Text]:
+        names = {
+            "flag": "",
+            "indicator": _("Indicator"),
+            "value": _("Value"),
+            "when": _("When"),
+            "source": _("Source"),
+            "platform": _("Platform"),
+        }
+        return [Text(names[kind]) for kind in self.kinds]
+
+    def show(
+        self,
+        observations: Sequence[Observation],
+        *,
+        flagged: frozenset[str] = frozenset(),
+        full: bool = False,
+        keep: str | None = None,
+    ) -> None:
+        """Fill the table; keep the cursor on the observation `keep` if it is listed."""
+        self.observations = tuple(observations)
+        self.flagged = flagged
+        self.full = full
+        rows = [self._cells(obs) for obs in self.observations]
+        headers = self._headers()
+        self._shown_width = self.size.width
+        widths = self._fit([h.cell_len for h in headers], rows)
+        self.clear(columns=True)
+        for header, width in zip(headers, widths, strict=True):
+            self.add_column(header, width=width)
+        for obs, cells in zip(self.observations, rows, strict=True):
+            self.add_row(*cells, key=obs.id)
+        if keep is not None:
+            for row, obs in enumerate(self.observations):
+                if obs.id == keep:
+                    self.move_cursor(row=row, animate=False)
+                    break
+
+    def _cells(self, obs: Observation) -> list[Text]:
+        fmt = formatter(self.full)
+        indicator = self.timeline.indicator.get(obs.indicator)
+        cells: list[Text] = []
+        for kind in self.kinds:
+            if kind == "flag":
+                flag_style = f"bold {self.app.current_theme.warning or 'yellow'}"
+                cells.append(Text("⚠" if obs.id in self.flagged else " ", style=flag_style))
+            elif kind == "indicator":
+                name = indicator.name.get(fmt.lang) if indicator else obs.indicator
+                cells.append(Text(shown(name), no_wrap=True, overflow="ellipsis"))
+            elif kind == "value":
+                value = fmt.figure(obs, indicator) if indicator else fmt.number(obs.value)
+                cells.append(Text(value, style="bold", no_wrap=True, overflow="ellipsis"))
+            elif kind == "when":
+                cells.append(Text(fmt.when(obs), no_wrap=True, overflow="ellipsis"))
+            elif kind == "source":
+                cells.append(
+                    Text(outlet_name(self.timeline, obs.source), no_wrap=True, overflow="ellipsis")
+                )
+            elif kind == "platform":
+                cells.append(
+                    Text(
+                        platform_label(self.timeline, obs.platform),
+                        no_wrap=True,
+                        overflow="ellipsis",
+                    )
+                )
+        return cells
+
+    def _fit(self, header_widths: list[int], rows: list[list[Text]]) -> list[int]:
+        """Column widths: as wide as the content, the wordy columns narrowed to fit the table."""
+        widths = list(header_widths)
+        for cells in rows:
+            for column, cell in enumerate(cells):
+                widths[column] = max(widths[column], cell.cell_len)
+        available = self.size.width - 2 * self.cell_padding * len(widths) - 1
+        if self.size.width <= 0:
+            return widths
+        # Narrow the wordy columns first, to a readable minimum; then everything, further.
+        passes = (
+            (("indicator", 20), ("source", 12), ("platform", 10), ("when", 16)),
+            (("indicator", 12), ("source", 8), ("platform", 8), ("when", 9)),
+            (("indicator", 6), ("source", 4), ("platform", 4), ("when", 6), ("value", 8)),
+        )
+        for minimums in passes:
+            for kind, minimum in minimums:
+                excess = sum(widths) - available
+                if excess <= 0:
+                    return widths
+                if kind in self.kinds:
+                    column = self.kinds.index(kind)
+                    widths[column] = max(min(minimum, widths[column]), widths[column] - excess)
+        return widths
+
+    def on_resize(self) -> None:
+        if self.size.width != self._shown_width and self.observations:
+            current = self.current
+            self.show(
+                self.observations,
+                flagged=self.flagged,
+                full=self.full,
+                keep=current.id if current else None,
+            )
+
+    @property
+    def current(self) -> Observation | None:
+        if not self.observations or not self.row_count:
+            return None
+        return self.observations[min(self.cursor_row, len(self.observations) - 1)]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_choose()
+
+    def action_choose(self) -> None:
+        obs = self.current
+        if obs is not None:
+            self.post_message(self.Chosen(self, obs.id))
+
+    def relocalize(self) -> None:
+        relabel(self)
+        current = self.current
+        self.show(
+            self.observations,
+            flagged=self.flagged,
+            full=self.full,
+            keep=current.id if current else None,
+        )

@@ -1,0 +1,71 @@
+"""The top line: what this is, how many data-quality notes there are, language and figures."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from timeline.l10n import _, current_language, ngettext
+from tui.view import formatter
+
+
+class StatusBar(Horizontal):
+    """`vn-egov  Vietnam e-government milestones … ⚠ 14 data-quality notes  EN  compact`."""
+
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        background: $panel;
+        & > Static { width: auto; height: 1; padding: 0 1; }
+        & > #status-title { width: 1fr; text-style: bold; color: $text; }
+        & > #status-warnings { color: $text-warning; text-style: bold; }
+        & > #status-warnings:hover { text-style: bold underline; }
+        & > #status-warnings.-none { display: none; }
+        & > #status-mode { color: $text-muted; }
+    }
+    """
+
+    class WarningsClicked(Message):
+        """The data-quality count was clicked."""
+
+    def __init__(self, warnings: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.warnings = warnings
+        self.full = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-title", markup=False)
+        yield Static(id="status-warnings", markup=False)
+        yield Static(id="status-mode", markup=False)
+
+    def on_mount(self) -> None:
+        self.relocalize()
+
+    def set_full(self, full: bool) -> None:
+        self.full = full
+        self.relocalize()
+
+    def relocalize(self) -> None:
+        title = Content.assemble(
+            ("vn-egov", "bold $text-accent"), "  ", _("Vietnam's e-government milestones")
+        )
+        self.query_one("#status-title", Static).update(title)
+        notes = ngettext(
+            "⚠ {count} data-quality note", "⚠ {count} data-quality notes", self.warnings
+        ).format(count=formatter().number(self.warnings))
+        badge = self.query_one("#status-warnings", Static)
+        badge.update(Content(notes))
+        badge.set_class(self.warnings == 0, "-none")
+        badge.tooltip = _("Show the data-quality notes (w)")
+        mode = _("full figures") if self.full else _("compact figures")
+        self.query_one("#status-mode", Static).update(
+            Content(f"{current_language().upper()} · {mode}")
+        )
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "status-warnings":
+            self.post_message(self.WarningsClicked())
