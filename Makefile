@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench bench-smoke locales snapshots clean
+.PHONY: run test lint bench locales snapshots clean
 
 run: $(STAMP)
 	$(BIN)/vn-egov
@@ -16,6 +16,10 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# Speed against the floors of the stack (not part of `make test`); results in benchmarks/results/.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -53,6 +53,8 @@ def median_of(repeat: int, measure: Callable[[], float]) -> float:
 
 
 def percentile(samples: list[float], p: float) -> float:
+    if not samples:
+        return float("nan")
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
@@ -95,65 +97,144 @@ def load_ours(path: Path) -> float:
     return time.perf_counter() - started
 
 
-async def interactions(path: Path, keys_per_query: int | None) -> dict[str, list[float]]:
-    """Keystroke-to-updated-screen latencies in a headless explorer on the large file.
+Script = list[tuple[str | None, str, str | None]]
+
+
+async def latencies(app: Any, watched: type, script: Script) -> dict[str, list[float]]:
+    """Keystroke latencies of a headless app, in milliseconds, by the script's names.
 
     Pilot's own press() waits for the whole process to go idle, which costs some 40 ms
-    even in an empty app; so keys go straight to the driver, as a terminal's would, and the
-    latency runs to the last screen update the key caused (Textual calls App._display
-    with each compositor update, headless or not).
+    even in an empty app; so keys go straight to the driver, as a terminal's would.
+    Textual calls App._display with every compositor update (headless or not), so two
+    times are read per key: "list", the first frame after the `watched` widget asked to
+    be repainted (the list shows the new cursor or the new matches), and "settled", the
+    last frame the key caused (the detail pane and the ruler have caught up too).
     """
     from textual import events
 
-    from timeline.load import load
-    from tui.app import VnEgovApp
-
-    timeline = load(path)
-    app = VnEgovApp(timeline, lang="vi")
-    app.animation_level = "none"
-    shown: list[float] = []
+    frames: list[float] = []
+    repaints: list[float] = []
     display = app._display
 
     def record(screen: Any, renderable: Any) -> None:
         if renderable is not None:
-            shown.append(time.perf_counter())
+            frames.append(time.perf_counter())
         display(screen, renderable)
 
-    app._display = record  # type: ignore[method-assign]
-    samples: dict[str, list[float]] = {"search": [], "down": [], "pagedown": [], "language": []}
+    app._display = record
+    refresh = watched.refresh
 
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        driver = app._driver
-        assert driver is not None
+    def noting(self: Any, *args: Any, **kwargs: Any) -> Any:
+        repaints.append(time.perf_counter())
+        return refresh(self, *args, **kwargs)
 
-        async def timed(key: str, char: str | None = None) -> float:
+    watched.refresh = noting  # type: ignore[method-assign]
+    samples: dict[str, list[float]] = {}
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            before = len(shown)
-            started = time.perf_counter()
-            event = events.Key(key, char)
-            event.set_sender(app)
-            driver.send_message(event)
-            # Wait until updates stop: 50 ms with no new frame after the last one.
-            while time.perf_counter() - started < 5:
-                await asyncio.sleep(0.001)
-                if len(shown) > before and time.perf_counter() - shown[-1] > 0.05:
-                    break
-            return (shown[-1] - started) * 1000 if len(shown) > before else float("nan")
+            while getattr(app.screen, "index", True) is None:  # an index builds in a thread
+                await asyncio.sleep(0.05)
+            driver = app._driver
+            assert driver is not None
+            for name, key, char in script:
+                await pilot.pause()
+                first_frame, first_repaint = len(frames), len(repaints)
+                started = time.perf_counter()
+                event = events.Key(key, char)
+                event.set_sender(app)
+                driver.send_message(event)
+                # Updates have stopped once 50 ms pass with no new frame (or one second
+                # with none at all: the key changed nothing, e.g. PageDown at the end).
+                while time.perf_counter() - started < 5:
+                    await asyncio.sleep(0.001)
+                    now = time.perf_counter()
+                    if len(frames) > first_frame and now - frames[-1] > 0.05:
+                        break
+                    if len(frames) == first_frame and now - started > 1:
+                        break
+                if name is None or len(frames) == first_frame:
+                    continue
+                asked = repaints[first_repaint] if len(repaints) > first_repaint else started
+                shown = next((f for f in frames[first_frame:] if f >= asked), frames[-1])
+                samples.setdefault(f"{name} list", []).append((shown - started) * 1000)
+                samples.setdefault(f"{name} settled", []).append((frames[-1] - started) * 1000)
+    finally:
+        watched.refresh = refresh  # type: ignore[method-assign]
+    return samples
 
-        for _ in range(30):
-            samples["down"].append(await timed("j", "j"))
-        for _ in range(15):
-            samples["pagedown"].append(await timed("pagedown"))
-        await timed("home")
-        for _ in range(4):
-            samples["language"].append(await timed("l", "l"))
-        for query in QUERIES:
-            await timed("slash", "/")
-            for char in query[:keys_per_query]:
-                samples["search"].append(await timed("space" if char == " " else char, char))
-            await timed("escape")
-    return {k: [v for v in values if v == v] for k, values in samples.items()}
+
+def typing(queries: tuple[str, ...], keys: int | None) -> Script:
+    script: Script = []
+    for query in queries:
+        script.append((None, "slash", "/"))
+        script += [("search", "space" if c == " " else c, c) for c in query[:keys]]
+        script.append((None, "escape", None))
+    return script
+
+
+NAVIGATION: Script = [("down", "j", "j")] * 30 + [("pagedown", "pagedown", None)] * 15
+
+
+async def interactions(path: Path, keys: int | None) -> dict[str, list[float]]:
+    """The explorer on the large file: navigation, language switch, search."""
+    from timeline.load import load
+    from tui.app import VnEgovApp
+    from tui.widgets.event_list import EventList
+
+    app = VnEgovApp(load(path), lang="vi")
+    app.animation_level = "none"
+    script = [*NAVIGATION, (None, "home", None), *[("language", "l", "l")] * 4]
+    return await latencies(app, EventList, script + typing(QUERIES, keys))
+
+
+async def floor_interactions(keys: int | None) -> dict[str, list[float]]:
+    """The same keys in the smallest app that does the same visible work: a list of
+    lines whose cursor moves, and a search box that filters them as you type."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import Input, Static
+
+    lines = [f"Sự kiện số {i}: Cổng Dịch vụ công" for i in range(5_000)]
+
+    class Lines(Static):
+        pass
+
+    class Floor(App[None]):
+        BINDINGS = [  # noqa: RUF012
+            Binding("j", "move(1)"),
+            Binding("pagedown", "move(30)"),
+            Binding("slash", "search"),
+            Binding("escape", "close"),
+        ]
+        cursor = 0
+
+        def compose(self) -> ComposeResult:
+            yield Input(id="q")
+            yield Lines("\n".join(lines[:30]), id="lines")
+
+        def on_mount(self) -> None:
+            self.query_one("#lines").focus()
+            self.query_one(Input).cursor_blink = False
+
+        def action_move(self, by: int) -> None:
+            self.cursor += by
+            shown = lines[self.cursor : self.cursor + 30]
+            self.query_one(Lines).update("\n".join(shown))
+
+        def action_search(self) -> None:
+            self.query_one(Input).focus()
+
+        def action_close(self) -> None:
+            self.query_one(Input).value = ""
+            self.query_one(Lines).focus()
+
+        def on_input_changed(self, event: Input.Changed) -> None:
+            word = event.value.lower()
+            found = [line for line in lines if word in line.lower()][:30]
+            self.query_one(Lines).update("\n".join(found))
+
+    return await latencies(Floor(), Lines, NAVIGATION + typing(QUERIES, keys))
 
 
 def measure(args: argparse.Namespace) -> list[Row]:
@@ -210,17 +291,26 @@ def measure(args: argparse.Namespace) -> list[Row]:
         )
 
         samples = asyncio.run(interactions(big, args.keys))
-        for name, goal_ms in (("search", FRAME_MS), ("down", FRAME_MS), ("pagedown", FRAME_MS)):
-            values = samples[name]
-            for p in (50, 95):
-                value = percentile(values, p)
-                passed = value <= goal_ms if p == 95 else None
-                goal = f"p95 <= {goal_ms:.0f} ms" if p == 95 else ""
-                rows.append(Row(f"{name} keystroke p{p} (ms)", value, "ms", None, goal, passed))
-        language = statistics.median(samples["language"])
+        floors = asyncio.run(floor_interactions(args.keys))
+        for name in ("search", "down", "pagedown"):
+            for what, p in (("list", 50), ("list", 95), ("settled", 50), ("settled", 95)):
+                value = percentile(samples.get(f"{name} {what}", []), p)
+                floor = percentile(floors.get(f"{name} list", []), p)
+                graded = what == "list" and p == 95
+                rows.append(
+                    Row(
+                        f"{name}: keystroke to {what} p{p} (ms)",
+                        value,
+                        "ms",
+                        floor,
+                        f"<= {FRAME_MS:.0f} ms" if graded else "",
+                        value <= FRAME_MS if graded else None,
+                    )
+                )
+        language = percentile(samples.get("language settled", []), 50)
         rows.append(Row("language switch (ms)", language, "ms", None, "<= 100 ms", language <= 100))
     for row in rows:
-        if row.passed is None and row.ratio is not None:
+        if row.passed is None and row.ratio is not None and row.goal.startswith("ratio"):
             limit = float(row.goal.rsplit(" ", 1)[-1])
             row.passed = row.ratio <= limit
     _ = bundled_path  # the start-up rows run on the bundled timeline through the CLI

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
@@ -158,11 +157,15 @@ def test_files_that_are_not_files(tmp_path: Path) -> None:
             load(target)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file; permissions cannot be tested")
-def test_unreadable_file(tmp_path: Path) -> None:
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests often run as root, who can read any file, so the refusal is simulated.
     path = tmp_path / "secret.toml"
     path.write_text(MINI)
-    path.chmod(0)
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(TimelineError, match="permission denied"):
         load(path)
 
@@ -170,3 +173,23 @@ def test_unreadable_file(tmp_path: Path) -> None:
 def test_bundled_file_loads() -> None:
     t = load(bundled_path())
     assert t.platform["portal"].launched == dt.date(2019, 12, 9)
+
+
+def test_a_figure_label_names_the_part() -> None:
+    t = loads(
+        MINI.replace(
+            'indicator = "accounts"',
+            'indicator = "accounts"\nlabel = { vi = "cá nhân", en = "personal" }',
+        )
+    )
+    obs = t.observations[0]
+    assert t.figure_name(obs, "vi") == "Tài khoản đăng ký (cá nhân)"
+    assert t.figure_name(obs, "en") == "Registered accounts (personal)"
+    assert loads(MINI).figure_name(obs, "en") == "Registered accounts (personal)"
+    assert loads(MINI).figure_name(loads(MINI).observations[0], "en") == "Registered accounts"
+
+
+def test_a_plain_string_note_is_shown_in_both_languages() -> None:
+    t = loads(MINI.replace('quote = "hơn', 'notes = "Ghi chú"\nquote = "hơn'))
+    note = t.observations[0].notes
+    assert note is not None and (note.vi, note.en) == ("Ghi chú", "Ghi chú")

@@ -63,7 +63,7 @@ def render_listing(
         yield f"{pad(dates[i], date_width)}  {pad(badges[i], badge_width)}  {event.title.get(lang)}"
         rows = [
             (
-                t.indicator[o.indicator].name.get(lang),
+                t.figure_name(o, lang),
                 _figure_with_base(t, fmt, o),
                 fmt.when(o),
                 t.source[o.source].outlet or o.source,

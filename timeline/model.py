@@ -162,6 +162,9 @@ class Observation(Frozen):
     id: Id
     platform: Id | None = Field(None, description="Omit for a nationwide figure.")
     indicator: Id
+    label: Text | None = Field(
+        None, description="What this figure counts where the indicator's name is not enough."
+    )
     value: Number
     total: Number | None = Field(None, description="The whole, for a part-of-whole figure.")
     qualifier: Qualifier = "exact"
@@ -282,6 +285,12 @@ class Timeline(Frozen):
     def figures_for(self, milestone: Milestone) -> tuple[Observation, ...]:
         """The figures a milestone reports: from its sources, dated the milestone's day."""
         return self._figures.get(milestone.id, ())
+
+    def figure_name(self, obs: Observation, lang: str) -> str:
+        """What a figure counts: its indicator's name, with its own label where it has one."""
+        indicator = self.indicator.get(obs.indicator)
+        name = indicator.name.get(lang) if indicator else obs.indicator
+        return f"{name} ({obs.label.get(lang)})" if obs.label else name
 
     def observations_from(self, source_id: str) -> tuple[Observation, ...]:
         return tuple(o for o in self.observations if o.source == source_id)

@@ -6,6 +6,7 @@ keystroke costs one substring scan per event and no allocation per text.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -79,6 +80,10 @@ def _merge(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+# Folded text never contains NUL (the loader refuses it), so no word spans two events.
+_SEPARATOR = "\x00"
+
+
 class SearchIndex:
     """Every event of a timeline with its folded text, in `timeline.events` order."""
 
@@ -108,15 +113,40 @@ class SearchIndex:
                 parts.append(indicator_text.get(obs.indicator, ""))
                 parts.append(obs.quote)
             self._haystacks.append(fold("\n".join(parts)))
+        # All haystacks in one string, so that a search over everything is one scan in C
+        # that jumps from match to match, not one call per event: a rare word over 100,000
+        # figures costs a few milliseconds instead of twenty.
+        self._joined = _SEPARATOR.join(self._haystacks)
+        self._starts: list[int] = []
+        offset = 0
+        for haystack in self._haystacks:
+            self._starts.append(offset)
+            offset += len(haystack) + len(_SEPARATOR)
 
     def find(self, query: str, among: Sequence[int] | None = None) -> list[int]:
         """Positions in `timeline.events` (or among the given ones) matching every word."""
         words = terms(query)
-        candidates: Iterable[int] = range(len(self._haystacks)) if among is None else among
         if not words:
-            return list(candidates)
+            return list(range(len(self._haystacks)) if among is None else among)
         haystacks = self._haystacks
-        return [i for i in candidates if all(w in haystacks[i] for w in words)]
+        first, rest = words[0], words[1:]
+        candidates: Iterable[int] = self._containing(first) if among is None else among
+        if among is not None:
+            rest = words
+        return [i for i in candidates if all(w in haystacks[i] for w in rest)]
+
+    def _containing(self, word: str) -> list[int]:
+        """Every event whose haystack contains `word`, by scanning the joined text once."""
+        joined, starts = self._joined, self._starts
+        found: list[int] = []
+        position = joined.find(word)
+        while position != -1:
+            event = bisect.bisect_right(starts, position) - 1
+            found.append(event)
+            if event + 1 >= len(starts):
+                break
+            position = joined.find(word, starts[event + 1])
+        return found
 
 
 def _join(parts: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import App
@@ -29,6 +29,9 @@ from timeline.load import TimelineError
 from timeline.model import Timeline
 from tui.commands import ExplorerCommands
 from tui.view import relabel
+
+if TYPE_CHECKING:
+    from tui.widgets.figures_table import FiguresTable
 
 LARGE = 5_000  # events; above this, the timeline is kept out of the cyclic GC
 
@@ -195,8 +198,10 @@ class VnEgovApp(App[None]):
     # ------------------------------------------------------------------ overlays
 
     def action_help(self) -> None:
+        from tui.screens.compare import CompareScreen, HeadlineTable
         from tui.screens.explorer import ExplorerScreen
         from tui.screens.help import HelpScreen
+        from tui.screens.indicator import IndicatorScreen, ReadingsTable
         from tui.screens.source import QuotedFigures, SourceScreen
         from tui.widgets.event_list import EventList
         from tui.widgets.figures_table import FiguresTable
@@ -211,6 +216,8 @@ class VnEgovApp(App[None]):
             (N_("Figures table"), [FiguresTable]),
             (N_("Search box"), [SearchBar]),
             (N_("Source view"), [SourceScreen, QuotedFigures]),
+            (N_("Figures over time"), [IndicatorScreen, ReadingsTable]),
+            (N_("Compare platforms"), [CompareScreen, HeadlineTable]),
         ]
         platforms = len(self.timeline.top_platforms()) if self.timeline else 0
         self.push_screen(HelpScreen(sections, platforms))
@@ -226,6 +233,34 @@ class VnEgovApp(App[None]):
 
     def action_help_quit(self) -> None:
         self.notify(_("Press q or Ctrl+Q to quit."), title=_("Do you want to quit?"))
+
+    # ------------------------------------------------------------------ figures over time
+
+    def open_chart(
+        self, platform: str | None, indicator: str, observation: str | None = None
+    ) -> None:
+        """The indicator view of one series (imported now: plotext comes with the chart)."""
+        from tui.screens.indicator import IndicatorScreen
+
+        if self.timeline is not None:
+            self.push_screen(
+                IndicatorScreen(
+                    self.timeline,
+                    platform,
+                    indicator,
+                    observation=observation,
+                    full=self.full_figures,
+                )
+            )
+
+    def on_figures_table_chart_chosen(self, message: FiguresTable.ChartChosen) -> None:
+        """`c` on a figure in any table: its series over time."""
+        from tui.series_view import series_key
+
+        t = self.timeline
+        obs = t.observation.get(message.observation) if t is not None else None
+        if t is not None and obs is not None:
+            self.open_chart(*series_key(t, obs), observation=obs.id)
 
     # ------------------------------------------------------------------ used by the palette
 

@@ -18,9 +18,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from timeline.l10n import _, current_language
+from timeline.l10n import _, current_language, ngettext
 from timeline.model import Timeline
 from timeline.search import fold
+from tui.series_view import indicator_name, series_index, value_of
 from tui.view import formatter, kind_name, platform_label, shown, title_of
 
 if TYPE_CHECKING:
@@ -35,6 +36,13 @@ class Candidate:
     display: str  # what is shown (current language)
     help: str
     run: Callable[[], None]
+    # Below 1: ranked after events and platforms unless the query names the kind ("chart").
+    weight: float = 1.0
+
+
+# Words that ask for a chart: "chart", "biểu đồ", "đồ thị" (folded).
+CHART_WORDS = ("chart", "bieu do", "do thi")
+CHART_WEIGHT = 0.5
 
 
 class ExplorerCommands(Provider):
@@ -91,6 +99,12 @@ class ExplorerCommands(Provider):
                 _("Search"),
                 _("Filter the events as you type (/)"),
                 partial(self._on_explorer, "action_search"),
+            )
+            yield Candidate(
+                ("Compare platforms", "So sánh các nền tảng", "compare so sánh"),
+                _("Compare platforms"),
+                _("Each platform's indicators at their latest reading (v)"),
+                partial(self._on_explorer, "action_compare"),
             )
             yield Candidate(
                 ("Show every platform", "Hiện mọi nền tảng", "All platforms", "Tất cả"),
@@ -150,6 +164,41 @@ class ExplorerCommands(Provider):
                 partial(self._on_explorer, "jump_to", found),
             )
 
+    def _charts(self, t: Timeline) -> Iterator[Candidate]:
+        """ "Chart: Axis · Documents" for every series, matched by "chart"/"biểu đồ" and names."""
+        fmt = formatter()
+        for (platform, indicator), series in series_index(t).items():
+            names = {
+                lang: f"{platform_label(t, platform, lang)} {indicator_name(t, indicator, lang)}"
+                for lang in ("vi", "en")
+            }
+            count = len(series.readings)
+            latest = series.latest
+            if latest is not None:
+                help_text = ngettext(
+                    "{count} reading; latest {value} ({when})",
+                    "{count} readings; latest {value} ({when})",
+                    count,
+                ).format(
+                    count=fmt.number(count),
+                    value=value_of(fmt, t, latest),
+                    when=fmt.when(latest),
+                )
+            else:
+                help_text = ngettext("{count} reading", "{count} readings", count).format(
+                    count=fmt.number(count)
+                )
+            yield Candidate(
+                (f"Chart {names['en']}", f"Biểu đồ {names['vi']}"),
+                _("Chart: {platform} · {indicator}").format(
+                    platform=platform_label(t, platform),
+                    indicator=indicator_name(t, indicator, current_language()),
+                ),
+                help_text,
+                partial(self._on_app, "open_chart", platform, indicator),
+                weight=CHART_WEIGHT,
+            )
+
     def _events(self, t: Timeline) -> Iterator[Candidate]:
         fmt = formatter()
         for index, event in enumerate(t.events):
@@ -167,6 +216,7 @@ class ExplorerCommands(Provider):
         if isinstance(t, Timeline) and self._explorer() is not None:
             yield from self._platforms(t)
             yield from self._indicators(t)
+            yield from self._charts(t)
             yield from self._events(t)
 
     # ------------------------------------------------------------------ matching
@@ -188,8 +238,11 @@ class ExplorerCommands(Provider):
     async def search(self, query: str) -> Hits:
         folded_query = fold(query)
         matcher = self.matcher(folded_query)
+        asks_for_chart = any(word in folded_query for word in CHART_WORDS)
         for count, candidate in enumerate(self._candidates(), 1):
             score = max(matcher.match(fold(text)) for text in (candidate.display, *candidate.texts))
+            if not asks_for_chart:
+                score *= candidate.weight
             if score > 0:
                 yield Hit(
                     score,

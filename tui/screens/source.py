@@ -168,7 +168,7 @@ class SourceScreen(Screen[None]):
         obs = t.observation.get(self.observation) if self.observation else None
         if obs is not None and obs.source == source.id:
             indicator = t.indicator.get(obs.indicator)
-            name = shown(indicator.name.get(lang)) if indicator else clean(obs.indicator)
+            name = shown(t.figure_name(obs, lang))
             value = fmt.figure(obs, indicator) if indicator else fmt.number(obs.value)
             heading = _("Quoted for the figure: {name}, {value} ({when})").format(
                 name=name, value=value, when=fmt.when(obs)

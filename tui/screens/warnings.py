@@ -108,7 +108,7 @@ class WarningsScreen(Screen[int | None]):
                 if obs is None or indicator is None:
                     figures.append(clean(observation))
                 else:
-                    name = shown(indicator.name.get(lang))
+                    name = shown(t.figure_name(obs, lang))
                     figures.append(f"{name} ({fmt.figure(obs, indicator)}, {fmt.when(obs)})")
             sources = []
             for source_id in warning.sources:

@@ -15,14 +15,32 @@ from timeline.checks import Warning
 from timeline.l10n import _, current_language, ngettext
 from timeline.model import Milestone, Observation, Timeline
 from tui.safe import clean, clean_block, is_blank
+from tui.series_view import SPARK_MIN, series_for, trend_points, value_of
 from tui.view import formatter, kind_name, shown, slots, title_of
-from tui.widgets.figures_table import FiguresTable, outlet_name
+from tui.widgets.figures_table import FiguresTable, Trend, outlet_name
+from tui.widgets.sparkline import spark
+
+# The figures table gets a sparkline column from this width on; narrower, the highlighted
+# figure's sparkline is shown under the table only.
+TREND_COLUMN_WIDTH = 56
 
 
 def warnings_for(timeline: Timeline, milestone: Milestone) -> list[Warning]:
     """The data-quality warnings that touch a milestone or one of its figures."""
     figures = {obs.id for obs in timeline.figures_for(milestone)}
     return [w for w in timeline.warnings if w.concerns(figures, milestone.id)]
+
+
+def trends_for(timeline: Timeline, figures: tuple[Observation, ...]) -> dict[str, Trend]:
+    """Sparklines for the figures whose series has a line of SPARK_MIN readings or more."""
+    found: dict[str, Trend] = {}
+    for obs in figures:
+        series = series_for(timeline, obs)
+        if series is None or len(series.line) < SPARK_MIN:
+            continue
+        ids = [o.id for o in series.line]
+        found[obs.id] = (trend_points(series), ids.index(obs.id) if obs.id in ids else None)
+    return found
 
 
 class DetailPane(VerticalScroll, can_focus=False):
@@ -55,6 +73,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         self._slots = slots(timeline)
         self.index: int | None = None
         self.full = False
+        self._trend_column = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title", markup=False)
@@ -86,6 +105,10 @@ class DetailPane(VerticalScroll, can_focus=False):
 
     def relocalize(self) -> None:
         self._fill(keep_cursor=True)
+
+    def on_resize(self) -> None:
+        if (self.scrollable_content_region.width >= TREND_COLUMN_WIDTH) != self._trend_column:
+            self._fill(keep_cursor=True)
 
     def _static(self, name: str) -> Static:
         return self.query_one(f"#{name}", Static)
@@ -161,10 +184,13 @@ class DetailPane(VerticalScroll, can_focus=False):
             )
             table.display = True
             several = len({obs.source for obs in figures}) > 1
+            table.trends = trends_for(t, figures)
+            self._trend_column = self.scrollable_content_region.width >= TREND_COLUMN_WIDTH
             table.kinds = (
                 *(("flag",) if flagged else ()),
                 "indicator",
                 "value",
+                *(("trend",) if table.trends and self._trend_column else ()),
                 "when",
                 *(("source",) if several else ()),
             )
@@ -222,4 +248,16 @@ class DetailPane(VerticalScroll, can_focus=False):
             parts += ["\n", (_("Date: ") + clean(obs.as_of_note.get(lang)), "italic")]
         if obs.notes:
             parts += ["\n", clean_block(obs.notes.get(lang))]
+        series = series_for(self.timeline, obs)
+        if series is not None and len(series.line) >= SPARK_MIN:
+            fmt = formatter(self.full)
+            first, last = series.line[0], series.line[-1]
+            parts += [
+                "\n",
+                _("Over time: "),
+                (spark(trend_points(series)), "$primary"),
+                f"  {value_of(fmt, self.timeline, first)} ({fmt.when(first)}) → "
+                f"{value_of(fmt, self.timeline, last)} ({fmt.when(last)})  ",
+                (_("c: chart"), "bold"),
+            ]
         self._set("detail-figure", Content.assemble(*parts))

@@ -6,7 +6,7 @@ strings as markup, so a string cell would let an indicator named "[@click=…]" 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,7 +16,12 @@ from textual.widgets import DataTable
 
 from timeline.l10n import N_, _
 from timeline.model import Observation, Timeline
+from tui.series_view import reading_kind
 from tui.view import formatter, platform_label, relabel, shown
+from tui.widgets.sparkline import spark_text
+
+# A row's sparkline: the values of its series' line, and which of them is the row's figure.
+Trend = tuple[tuple[float, ...], int | None]
 
 
 def outlet_name(timeline: Timeline, source_id: str) -> str:
@@ -27,7 +32,7 @@ def outlet_name(timeline: Timeline, source_id: str) -> str:
 
 
 class FiguresTable(DataTable[Text]):
-    """One row per observation; Enter or `s` chooses the figure under the cursor."""
+    """One row per observation; Enter or `s` chooses the figure under the cursor, `c` charts it."""
 
     DEFAULT_CSS = """
     FiguresTable {
@@ -38,12 +43,28 @@ class FiguresTable(DataTable[Text]):
     }
     """
 
+    # How columns give way when the table is too narrow: pass after pass, (kind, minimum).
+    FIT_PASSES: ClassVar[tuple[tuple[tuple[str, int], ...], ...]] = (
+        (("indicator", 20), ("source", 12), ("platform", 10), ("when", 16)),
+        (("indicator", 12), ("source", 8), ("platform", 8), ("when", 9)),
+        (("indicator", 6), ("source", 4), ("platform", 4), ("when", 6), ("value", 8)),
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,s", "choose", N_("Figure's source"), id="figures.source"),
+        Binding("c", "chart", N_("Chart"), id="figures.chart"),
     ]
 
     class Chosen(Message):
         """Enter or `s` on a figure (or a click on the chosen row)."""
+
+        def __init__(self, table: FiguresTable, observation: str) -> None:
+            super().__init__()
+            self.table = table
+            self.observation = observation
+
+    class ChartChosen(Message):
+        """`c` on a figure: its series over time (the app opens the indicator view)."""
 
         def __init__(self, table: FiguresTable, observation: str) -> None:
             super().__init__()
@@ -64,6 +85,8 @@ class FiguresTable(DataTable[Text]):
         self.observations: tuple[Observation, ...] = ()
         self.flagged: frozenset[str] = frozenset()
         self.full = False
+        # Sparklines by observation id, for a "trend" column; set by whoever shows the table.
+        self.trends: Mapping[str, Trend] = {}
         self._shown_width = 0
 
     def _headers(self) -> list[Text]:
@@ -74,6 +97,8 @@ class FiguresTable(DataTable[Text]):
             "when": _("When"),
             "source": _("Source"),
             "platform": _("Platform"),
+            "kind": _("Kind"),
+            "trend": _("Trend"),
         }
         return [Text(names[kind]) for kind in self.kinds]
 
@@ -113,7 +138,7 @@ class FiguresTable(DataTable[Text]):
                 flag_style = f"bold {self.app.current_theme.warning or 'yellow'}"
                 cells.append(Text("⚠" if obs.id in self.flagged else " ", style=flag_style))
             elif kind == "indicator":
-                name = indicator.name.get(fmt.lang) if indicator else obs.indicator
+                name = self.timeline.figure_name(obs, fmt.lang)
                 cells.append(Text(shown(name), no_wrap=True, overflow="ellipsis"))
             elif kind == "value":
                 value = fmt.figure(obs, indicator) if indicator else fmt.number(obs.value)
@@ -132,6 +157,19 @@ class FiguresTable(DataTable[Text]):
                         overflow="ellipsis",
                     )
                 )
+            elif kind == "kind":
+                cells.append(Text(reading_kind(obs), no_wrap=True, overflow="ellipsis"))
+            elif kind == "trend":
+                values, mark = self.trends.get(obs.id, ((), None))
+                theme = self.app.current_theme
+                cells.append(
+                    spark_text(
+                        values,
+                        mark=mark,
+                        style=theme.primary,
+                        mark_style=f"bold {theme.accent or theme.primary}",
+                    )
+                )
         return cells
 
     def _fit(self, header_widths: list[int], rows: list[list[Text]]) -> list[int]:
@@ -144,12 +182,7 @@ class FiguresTable(DataTable[Text]):
         if self.size.width <= 0:
             return widths
         # Narrow the wordy columns first, to a readable minimum; then everything, further.
-        passes = (
-            (("indicator", 20), ("source", 12), ("platform", 10), ("when", 16)),
-            (("indicator", 12), ("source", 8), ("platform", 8), ("when", 9)),
-            (("indicator", 6), ("source", 4), ("platform", 4), ("when", 6), ("value", 8)),
-        )
-        for minimums in passes:
+        for minimums in self.FIT_PASSES:
             for kind, minimum in minimums:
                 excess = sum(widths) - available
                 if excess <= 0:
@@ -183,6 +216,11 @@ class FiguresTable(DataTable[Text]):
         obs = self.current
         if obs is not None:
             self.post_message(self.Chosen(self, obs.id))
+
+    def action_chart(self) -> None:
+        obs = self.current
+        if obs is not None:
+            self.post_message(self.ChartChosen(self, obs.id))
 
     def relocalize(self) -> None:
         relabel(self)

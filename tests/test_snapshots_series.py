@@ -1,0 +1,81 @@
+"""Figures over time, pinned: the indicator view, the detail's sparklines, the comparison.
+
+Same rules as tests/test_snapshots.py: bundled data, fixed terminal sizes, both languages;
+look at every SVG after `--snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.conftest import make_app
+from tests.test_snapshots import LANGS, NORMAL, WIDE, RunBefore, keys, no_cursor_blink
+from timeline.load import bundled_path, load
+from timeline.model import Timeline
+from tui.screens.explorer import ExplorerScreen
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Timeline:
+    return load(bundled_path())
+
+
+def _event(t: Timeline, milestone_id: str) -> int:
+    return next(i for i, e in enumerate(t.events) if e.id == milestone_id)
+
+
+def at_event(index: int, then: tuple[str, ...] = ()) -> RunBefore:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, ExplorerScreen)
+        screen.jump_to(index)
+        await pilot.pause()
+        await pilot.press(*then)
+        await pilot.pause()
+        await pilot.pause()  # the chart redraws once its size is known
+        no_cursor_blink(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestIndicatorView:
+    def test_axis_documents(self, snap_compare: SnapCompare, bundled: Timeline, lang: str) -> None:
+        """`c` on an Axis documents figure: the line with its flagged readings, every reading
+        with its source, the growth between readings and the five notes."""
+        run_before = at_event(_event(bundled, "report-000-axis"), ("tab", "c"))
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
+
+    def test_axis_documents_80x24(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """At 80x24 the view is one scrolling column: a shorter chart, then the table."""
+        run_before = at_event(_event(bundled, "report-000-axis"), ("tab", "c"))
+        assert snap_compare(make_app(bundled, lang), terminal_size=NORMAL, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestSparklines:
+    def test_detail_with_sparklines(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """The portal's figures to 23 Nov 2021: a trend column for the series with three or
+        more readings, and the highlighted figure's own line under the table."""
+        run_before = at_event(_event(bundled, "report-000-portal"), ("tab", "down"))
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestCompare:
+    def test_compare_platforms(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """`v`: every platform's headline indicators at their latest reading, ⚠ where noted."""
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=keys("v"))

@@ -1,0 +1,138 @@
+"""What the series views share: finding an observation's series, naming readings, growth text.
+
+`timeline.series` decides which readings form a line and what grew by how much; this
+module only names those facts in the current language (through `Formatter` and the
+catalog) for the indicator view, the comparison, the detail pane's sparklines and the
+palette. No chart library is imported here: plotext is the indicator screen's alone.
+"""
+
+from __future__ import annotations
+
+import math
+
+from timeline.l10n import N_, Formatter, _, ngettext
+from timeline.model import Indicator, Observation, Timeline
+from timeline.series import DAYS_PER_MONTH, Series, Step, all_series
+from tui.view import shown
+
+SeriesKey = tuple[str | None, str]  # (top platform or None for nationwide, indicator)
+
+# What a reading covers, as the indicator view's table names it.
+READING_KINDS: dict[str, str] = {
+    "cumulative": N_("running total"),
+    "level": N_("level"),
+    "period": N_("period"),
+    "growth": N_("growth"),
+    "part": N_("part"),
+}
+
+# Sparklines need this many readings on the line to say anything.
+SPARK_MIN = 3
+
+_CACHE: dict[int, tuple[Timeline, dict[SeriesKey, Series]]] = {}
+_CACHE_SIZE = 4
+
+
+def series_index(t: Timeline) -> dict[SeriesKey, Series]:
+    """Every series of a timeline by (platform, indicator), computed once per timeline."""
+    entry = _CACHE.get(id(t))
+    if entry is not None and entry[0] is t:
+        return entry[1]
+    index = {(s.platform, s.indicator): s for s in all_series(t)}
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(t)] = (t, index)
+    return index
+
+
+def series_key(t: Timeline, obs: Observation) -> SeriesKey:
+    """The series an observation belongs to: a component's figures count for its parent."""
+    platform = obs.platform
+    if platform is not None:
+        known = t.platform.get(platform)
+        if known is not None and known.part_of:
+            platform = known.part_of
+    return platform, obs.indicator
+
+
+def series_for(t: Timeline, obs: Observation) -> Series | None:
+    return series_index(t).get(series_key(t, obs))
+
+
+def reading_kind(obs: Observation) -> str:
+    """ "running total", "period", "level", "growth" or "part", in the current language."""
+    if obs.change is not None:
+        kind = "growth"
+    elif obs.part_of is not None:
+        kind = "part"
+    else:
+        kind = obs.basis
+    return _(READING_KINDS[kind])
+
+
+def indicator_name(t: Timeline, indicator_id: str, lang: str) -> str:
+    indicator = t.indicator.get(indicator_id)
+    return shown(indicator.name.get(lang)) if indicator else shown(indicator_id)
+
+
+def amount(fmt: Formatter, indicator: Indicator | None, value: float) -> str:
+    """A bare amount in the indicator's unit: a tick label, a difference."""
+    unit = indicator.unit if indicator else "count"
+    if unit == "money_vnd":
+        return fmt.money(value)
+    if unit == "percent":
+        return fmt.percent(value)
+    return fmt.number(value)
+
+
+def value_of(fmt: Formatter, t: Timeline, obs: Observation) -> str:
+    """The reading as the source qualified it: "over 7.8 million"."""
+    indicator = t.indicator.get(obs.indicator)
+    return fmt.figure(obs, indicator) if indicator else fmt.number(obs.value)
+
+
+def _signed(fmt: Formatter, indicator: Indicator | None, value: float) -> str:
+    text = amount(fmt, indicator, value)
+    return "+" + text if value > 0 else ("±" + text if value == 0 else text)
+
+
+def significant(value: float, digits: int = 3) -> float:
+    """A rate rounded to a few significant digits: 266,561 a month is "267,000 a month"."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
+
+
+def _duration(fmt: Formatter, months: float) -> str:
+    whole = round(months)
+    if whole >= 1:
+        return ngettext("{count} month", "{count} months", whole).format(count=fmt.number(whole))
+    days = max(1, round(months * DAYS_PER_MONTH))
+    return ngettext("{count} day", "{count} days", days).format(count=fmt.number(days))
+
+
+def step_text(fmt: Formatter, indicator: Indicator | None, step: Step) -> tuple[str, str]:
+    """Two lines: "25 Feb 2020 → ~Jun 2021 (16 months)" and "≈+4.3 million, ×4.31,
+    +267,000 a month".
+
+    A difference between qualified readings ("over 1.3 million") is itself approximate and
+    starts with "≈".
+    """
+    approximate = step.earlier.qualifier != "exact" or step.later.qualifier != "exact"
+    change = ("≈" if approximate else "") + _signed(fmt, indicator, step.absolute)
+    span = _("{start} → {end} ({duration})").format(
+        start=fmt.when(step.earlier),
+        end=fmt.when(step.later),
+        duration=_duration(fmt, step.months),
+    )
+    parts = [change]
+    if step.ratio is not None:
+        parts.append("×" + fmt.number(round(step.ratio, 2)))
+    if step.per_month is not None:
+        rate = _signed(fmt, indicator, significant(step.per_month))
+        parts.append(_("{amount} a month").format(amount=rate))
+    return span, ", ".join(parts)
+
+
+def trend_points(series: Series) -> tuple[float, ...]:
+    return tuple(float(o.value) for o in series.line)
