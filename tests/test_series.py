@@ -64,3 +64,34 @@ def test_all_series_and_headline(text: str) -> None:
     assert [(s.platform, s.indicator) for s in all_series(t)] == [("portal", "accounts")]
     assert [s.indicator for s in headline(t)["portal"]] == ["accounts"]
     assert headline(t)["reporting"] == ()
+
+
+def test_the_bundled_axis_documents_series() -> None:
+    """The Axis's documents: four running totals, and the conflicts the articles contain."""
+    from timeline.load import bundled_path, load
+
+    t = load(bundled_path())
+    s = series_of(t, "axis", "documents")
+    assert [o.value for o in s.cumulative] == [1_300_000, 5_600_000, 7_800_000, 12_800_000]
+    assert [round(step.ratio or 0, 2) for step in s.steps] == [4.31, 1.39, 1.64]
+    assert {w.note for w in s.conflicts} >= {
+        "qn-axis-growth-3-8",  # 3,7 / 1,7 million is 2,2 times, not the 3,8 stated
+        "qn-axis-documents-2022-sum",  # 7,8 + 3,7 million falls short of 12,8 million
+    }
+
+
+def test_the_bundled_conflicts_by_series() -> None:
+    from timeline.load import bundled_path, load
+
+    t = load(bundled_path())
+    expected = {
+        ("ecabinet", "meetings"): "qn-ecabinet-meetings-sum",  # 44 + 11 > 54
+        ("portal", "accounts"): "qn-portal-accounts-2022",  # +0,9 million vs 167.000 added
+        ("portal", "visits"): "qn-portal-visits-2022",  # 274 + 102 ≪ 473 million
+        ("portal", "payments"): "qn-payments-003-vs-004",  # the running total falls
+    }
+    for (platform, indicator), note in expected.items():
+        s = series_of(t, platform, indicator)
+        assert note in {w.note for w in s.conflicts}, (platform, indicator)
+    payments = series_of(t, "portal", "payments")
+    assert any(a.value > b.value for a, b in zip(payments.line, payments.line[1:], strict=False))

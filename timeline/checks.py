@@ -27,6 +27,7 @@ class Warning:  # the domain's word; used as checks.Warning, so the builtin is n
 
     code: str
     text: Text
+    note: str | None = None  # the quality note's id, for a curated note
     observations: tuple[str, ...] = ()
     milestones: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
@@ -41,6 +42,7 @@ def consistency_warnings(t: Timeline) -> tuple[Warning, ...]:
         Warning(
             code=f"note:{n.kind}",
             text=n.text,
+            note=n.id,
             observations=n.observations,
             milestones=n.milestones,
             sources=n.sources,
