@@ -48,7 +48,10 @@ def no_cursor_blink(pilot: Pilot[Any]) -> None:
         widget.cursor_blink = False
 
 
-def select(index: int, then: tuple[str, ...] = ()) -> RunBefore:
+def select(index: int, then: tuple[str, ...] = (), *, settle: int = 1) -> RunBefore:
+    """Select an event, press `then`, and wait `settle` rounds for the screen to settle
+    (a chart needs a second one: it redraws once its size is known)."""
+
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         screen = pilot.app.screen
@@ -56,7 +59,8 @@ def select(index: int, then: tuple[str, ...] = ()) -> RunBefore:
         screen.jump_to(index)
         await pilot.pause()
         await pilot.press(*then)
-        await pilot.pause()
+        for _ in range(settle):
+            await pilot.pause()
         no_cursor_blink(pilot)
 
     return run_before

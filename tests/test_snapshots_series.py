@@ -6,24 +6,13 @@ look at every SVG after `--snapshot-update`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
-from textual.pilot import Pilot
 
 from tests.conftest import make_app
-from tests.test_snapshots import LANGS, NORMAL, WIDE, RunBefore, keys, no_cursor_blink
-from timeline.load import bundled_path, load
+from tests.test_snapshots import LANGS, NORMAL, WIDE, RunBefore, SnapCompare, bundled, keys, select
 from timeline.model import Timeline
-from tui.screens.explorer import ExplorerScreen
 
-SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Timeline:
-    return load(bundled_path())
+__all__ = ["bundled"]  # the module-scoped fixture, shared with tests/test_snapshots.py
 
 
 def _event(t: Timeline, milestone_id: str) -> int:
@@ -31,18 +20,7 @@ def _event(t: Timeline, milestone_id: str) -> int:
 
 
 def at_event(index: int, then: tuple[str, ...] = ()) -> RunBefore:
-    async def run_before(pilot: Pilot[Any]) -> None:
-        await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, ExplorerScreen)
-        screen.jump_to(index)
-        await pilot.pause()
-        await pilot.press(*then)
-        await pilot.pause()
-        await pilot.pause()  # the chart redraws once its size is known
-        no_cursor_blink(pilot)
-
-    return run_before
+    return select(index, then, settle=2)
 
 
 @pytest.mark.parametrize("lang", LANGS)
