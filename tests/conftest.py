@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import io
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +28,13 @@ except ImportError:  # pragma: no cover - the plugin is a dev dependency
     pass
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Explorers started by the tests (in subprocesses too) keep their cache of validated
+    timelines in a directory of the run's own, never in the user's ~/.cache."""
+    if "VN_EGOV_CACHE" not in os.environ:
+        os.environ["VN_EGOV_CACHE"] = tempfile.mkdtemp(prefix="vn-egov-cache-")
 
 
 @pytest.hookimpl(tryfirst=True)

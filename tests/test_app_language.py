@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from tests.conftest import make_app, screen_text
 from timeline.l10n import Formatter, translations
 from timeline.model import Timeline
 from tui.widgets.event_list import EventList
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.platform_chips import PlatformChips
 
 
@@ -16,7 +16,8 @@ def _footer(app: object) -> list[str]:
     from textual.app import App
 
     assert isinstance(app, App)
-    return [key.description for key in app.screen.query(FooterKey)]
+    bar = app.screen.query_one(KeyBar)
+    return [key.description for key in bar.shown(bar.size.width)]
 
 
 async def test_l_switches_every_visible_string(small: Timeline) -> None:
@@ -50,7 +51,7 @@ async def test_l_switches_every_visible_string(small: Timeline) -> None:
         for english in ("Vietnam's e-government", "25 Feb 2020", english_value, "11 events"):
             assert english not in after
 
-        # The Footer is relabelled: every description is now the catalog's Vietnamese.
+        # The key bar is relabelled: every description is now the catalog's Vietnamese.
         vi = translations("vi").gettext
         assert _footer(app) == [vi(text) for text in english_footer]
         assert "Nguồn" in _footer(app)

@@ -193,3 +193,89 @@ def test_a_plain_string_note_is_shown_in_both_languages() -> None:
     t = loads(MINI.replace('quote = "hơn', 'notes = "Ghi chú"\nquote = "hơn'))
     note = t.observations[0].notes
     assert note is not None and (note.vi, note.en) == ("Ghi chú", "Ghi chú")
+
+
+def _many_observations(n: int) -> str:
+    """MINI with n observations, so that validation runs over several chunks."""
+    block = MINI[MINI.index("[[observations]]") :].split("\n\n[[", 1)[0]
+    extra = "\n\n".join(
+        block.replace('id = "portal-accounts-2021"', f'id = "obs-{i}"') for i in range(n)
+    )
+    return MINI + "\n\n" + extra + "\n"
+
+
+def test_an_error_deep_in_a_large_array_names_its_own_index_and_line() -> None:
+    from timeline.load import CHUNK
+
+    count = CHUNK * 2 + 10  # the broken figure sits in the third chunk
+    text = _many_observations(count)
+    lines = text.splitlines()
+    broken_id = f'id = "obs-{CHUNK * 2 + 3}"'
+    where = lines.index(broken_id)
+    as_of = next(i for i in range(where, len(lines)) if lines[i].startswith("as_of ="))
+    lines[as_of] = 'as_of = "23/11/2021"'
+    [line] = problems("\n".join(lines) + "\n")
+    # observations[0] is MINI's own; obs-k is observations[k + 1].
+    assert line == (
+        f"t.toml:{as_of + 1}: observations[{CHUNK * 2 + 4}].as_of: "
+        "expected a TOML date such as 2021-11-23 (got '23/11/2021')"
+    )
+
+
+def test_errors_in_several_chunks_and_arrays_are_all_reported() -> None:
+    from timeline.load import CHUNK
+
+    text = _many_observations(CHUNK + 5)
+    text = text.replace('id = "obs-3"', 'id = "OBS 3"').replace(
+        f'id = "obs-{CHUNK + 2}"', f'id = "Obs {CHUNK + 2}"'
+    )
+    text = text.replace('unit = "count"', 'unit = "counts"')
+    found = problems(text)
+    assert [p.split(": ")[1] for p in found] == [
+        "indicators[0].unit",
+        "observations[4].id",
+        f"observations[{CHUNK + 3}].id",
+    ]
+
+
+def test_an_array_that_is_not_an_array_and_an_unknown_top_level_key() -> None:
+    found = problems("observationz = 1\n" + MINI)
+    assert any("observationz: unknown key; did you mean 'observations'?" in p for p in found)
+    rest = MINI[MINI.index("[[platforms]]") :].replace("value = 1_200_000", 'value = "x"')
+    found = problems('sources = "none"\n' + rest)
+    # The arrays after the broken one are still checked.
+    assert [p.split(": ", 2)[1:] for p in found] == [
+        ["sources", "expected an array (got 'none')"],
+        ["observations[0].value", "expected a number (got 'x')"],
+    ]
+
+
+def test_a_large_timeline_shares_its_repeated_values() -> None:
+    t = loads(_many_observations(50))
+    observations = t.observations
+    assert len(observations) == 51
+    # One copy of each id, date and field set, however many figures repeat it.
+    assert len({id(o.source) for o in observations}) == 1
+    assert len({id(o.as_of) for o in observations}) == 1
+    assert len({id(o.__pydantic_fields_set__) for o in observations}) == 1
+    # Sharing changes nothing anyone can see.
+    first, last = observations[0], observations[-1]
+    assert first.model_fields_set == last.model_fields_set
+    assert first.model_dump(exclude={"id"}) == last.model_dump(exclude={"id"})
+    with pytest.raises(Exception, match="frozen"):
+        last.source = "other"  # type: ignore[misc]
+    assert first.source == "src-a"
+
+
+def test_load_and_loads_agree_and_load_places_reference_errors(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text(MINI, encoding="utf-8")
+    assert load(path) == loads(MINI)
+    broken = MINI.replace('source = "src-a"', 'source = "src-b"')
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(TimelineError) as caught:
+        load(path)
+    line = broken.splitlines().index('source = "src-b"') + 1
+    assert caught.value.problems == [
+        f"{path}:{line}: observations[0].source: unknown source 'src-b'; did you mean 'src-a'?"
+    ]

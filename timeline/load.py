@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from timeline.compact import Sharer
 from timeline.model import Timeline
 
 ARRAYS = ("sources", "platforms", "milestones", "indicators", "observations", "quality_notes")
@@ -43,8 +44,28 @@ def bundled_path() -> Path:
 def load(path: Path | str) -> Timeline:
     """Read and validate a timeline file."""
     name = str(path)
+    text = _decode(_read(path, name), name)
+    # From here only the text is held, and after parsing not even that: a large file's
+    # bytes, its text and its parsed tables never all sit in memory at once. An error
+    # reads the file again to find its line.
+    document = _parse(text, name)
+    del text
+    return _checked(document, name, lambda: _reread(path))
+
+
+def loads(data: bytes | str, name: str = "<timeline>") -> Timeline:
+    """Validate a timeline given as bytes (or already decoded text)."""
+    text = _decode(data, name) if isinstance(data, bytes) else data
+    document = _parse(text, name)
+    del text
+    return _checked(
+        document, name, lambda: _decode(data, name) if isinstance(data, bytes) else data
+    )
+
+
+def _read(path: Path | str, name: str) -> bytes:
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise TimelineError([f"{name}: is a directory, not a timeline file"]) from None
     except FileNotFoundError:
@@ -53,23 +74,80 @@ def load(path: Path | str) -> Timeline:
         raise TimelineError([f"{name}: permission denied"]) from None
     except OSError as exc:
         raise TimelineError([f"{name}: cannot be read ({exc.strerror or exc})"]) from None
-    return loads(data, name)
 
 
-def loads(data: bytes | str, name: str = "<timeline>") -> Timeline:
-    """Validate a timeline given as bytes (or already decoded text)."""
-    text = _decode(data, name) if isinstance(data, bytes) else data
-    document = _parse(text, name)
+def _reread(path: Path | str) -> str:
+    """The file's text again, to place an error; without lines if it is gone or changed."""
     try:
-        timeline = Timeline.model_validate(document)
-    except ValidationError as exc:
-        raise TimelineError(_schema_problems(exc, text, name)) from None
+        return Path(path).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _checked(document: dict[str, Any], name: str, text: Callable[[], str]) -> Timeline:
+    timeline = _validate(document, name, text)
+    problems = _reference_problems(timeline)
+    if problems:
+        source = text()
+        raise TimelineError([_place(name, source, loc) + message for loc, message in problems])
+    return timeline
+
+
+# Arrays are validated this many tables at a time, and each parsed table is released as
+# soon as its model exists: the memory of the parsed file is reused for the models instead
+# of both being held at once (at 100,000 observations, some 170 MiB of parsed tables).
+CHUNK = 2_000
+
+
+def _validate(document: dict[str, Any], name: str, text: Callable[[], str]) -> Timeline:
+    errors: list[Any] = []
+    arrays: dict[str, tuple[Any, ...]] = {}
+    sharer = Sharer()
+    # The keys beside the arrays first: an unknown one is an error with a hint.
+    parts: list[tuple[str | None, Any]] = [
+        (None, {k: v for k, v in document.items() if k not in ARRAYS})
+    ]
+    parts += [(key, document.pop(key)) for key in ARRAYS if key in document]
+    try:
+        for key, items in parts:
+            if key is None or not isinstance(items, list):
+                try:
+                    Timeline.model_validate(items if key is None else {key: items})
+                except ValidationError as exc:
+                    errors.extend(exc.errors(include_url=False))
+                continue
+            done: list[Any] = []
+            start = 0
+            while items:
+                chunk = items[:CHUNK]
+                del items[:CHUNK]
+                try:
+                    validated = getattr(Timeline.model_validate({key: chunk}), key)
+                except ValidationError as exc:
+                    errors.extend(_shifted(exc, start))
+                else:
+                    for model in validated:
+                        sharer.share(model)
+                    done.extend(validated)
+                start += len(chunk)
+                del chunk
+            arrays[key] = tuple(done)
     except RecursionError:
         raise TimelineError([f"{name}: values are nested too deeply"]) from None
-    problems = [_place(name, text, loc) + message for loc, message in _reference_problems(timeline)]
-    if problems:
-        raise TimelineError(problems)
-    return timeline
+    if errors:
+        raise TimelineError(_schema_problems(errors, text(), name))
+    # Every part is validated; construct() only puts them together.
+    return Timeline.model_construct(None, **arrays)
+
+
+def _shifted(exc: ValidationError, start: int) -> list[Any]:
+    """A chunk's errors, with their array index counted from the start of the file."""
+    errors = exc.errors(include_url=False)
+    for error in errors:
+        loc = error["loc"]
+        if start and len(loc) > 1 and isinstance(loc[1], int):
+            error["loc"] = (loc[0], loc[1] + start, *loc[2:])
+    return errors
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -126,9 +204,9 @@ def _toml_message(exc: tomli.TOMLDecodeError) -> str:
 # ---------------------------------------------------------------- schema errors
 
 
-def _schema_problems(exc: ValidationError, text: str, name: str) -> list[str]:
+def _schema_problems(errors: list[Any], text: str, name: str) -> list[str]:
     seen: dict[tuple[Any, ...], str] = {}
-    for error in exc.errors(include_url=False):
+    for error in errors:
         loc = _clean_loc(error["loc"])
         # A union reports each branch; one line per place is enough, and the branch that
         # got past the type check (nan is a float, just not a finite one) says the most.

@@ -56,7 +56,9 @@ NoteKind = Literal[
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+    # defer_build: the validators are built on first validation, not at import; a timeline
+    # read back from the cache (timeline/cache.py) is never validated, so never pays for them.
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
 
 
 class Text(Frozen):

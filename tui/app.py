@@ -7,7 +7,7 @@ code 1 and leaves the error in `app.load_error` for the CLI to print.
 
 The app holds the two settings every screen follows, the language and the figure mode;
 changing either re-renders every screen on the stack and relabels every binding, so that
-the Footer and the help speak the new language at once.
+the key bar and the help speak the new language at once.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ from tui.view import relabel
 if TYPE_CHECKING:
     from tui.widgets.figures_table import FiguresTable
 
-LARGE = 5_000  # events; above this, the timeline is kept out of the cyclic GC
+# Milestones and observations together; above this, the timeline is kept out of the
+# cyclic GC (see _settle).
+LARGE = 20_000
 
 # Platform colours (`$slot-1` … in CSS and in content styles), for dark and light themes.
 # Slot 0 is the neutral colour of national events.
@@ -41,6 +43,11 @@ SLOT_COLOURS = {
     True: ("#a4abb5", "#6cb6ff", "#57d18a", "#ffb454", "#d2a8ff", "#56d4dd", "#ff8fb1"),
     False: ("#6e7781", "#0969da", "#1a7f37", "#bc4c00", "#8250df", "#1b7c83", "#bf3989"),
 }
+
+
+def size_of(timeline: Timeline) -> int:
+    """What the large-timeline measures count: every milestone and every figure."""
+    return len(timeline.milestones) + len(timeline.observations)
 
 
 def _settle(timeline: Timeline) -> None:
@@ -51,7 +58,7 @@ def _settle(timeline: Timeline) -> None:
     keystroke). `gc.freeze()` moves what exists now out of the collector's sight.
     """
     _ = timeline.events, timeline.warnings
-    if len(timeline.milestones) > LARGE:
+    if size_of(timeline) > LARGE:
         gc.freeze()
 
 

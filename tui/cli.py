@@ -69,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version="vn-egov 0.1.0")
     _add_data(parser)
     _add_lang(parser)
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=_("read the file afresh, without the cache of validated timelines"),
+    )
     parser.set_defaults(run=_explore)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
@@ -143,18 +148,24 @@ def _print_problems(exc: TimelineError, out: TextIO | None = None) -> None:
 
 
 def _explore(args: argparse.Namespace, lang: str) -> int:
+    from timeline.cache import TimelineCache
+
     path: Path = args.data or bundled_path()
     try:
         size = path.stat().st_size
     except OSError:
         size = 0  # load() reports the problem precisely
+    cache = None if args.no_cache else TimelineCache.from_environment(os.environ)
+    read = load if cache is None else cache.load
     from tui.app import VnEgovApp  # the only place Textual is imported
 
     if size > LOAD_IN_BACKGROUND_BYTES:
-        app = VnEgovApp(None, lang=lang, load=lambda: load(path))
+        app = VnEgovApp(None, lang=lang, load=lambda: read(path))
     else:
-        timeline = _open(path)
-        if timeline is None:
+        try:
+            timeline = read(path)
+        except TimelineError as exc:
+            _print_problems(exc)
             return 1
         app = VnEgovApp(timeline, lang=lang)
     app.run()

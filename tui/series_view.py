@@ -136,3 +136,24 @@ def step_text(fmt: Formatter, indicator: Indicator | None, step: Step) -> tuple[
 
 def trend_points(series: Series) -> tuple[float, ...]:
     return tuple(float(o.value) for o in series.line)
+
+
+_TRENDS: dict[int, tuple[Series, tuple[float, ...], dict[str, int]]] = {}
+_TRENDS_SIZE = 1_024
+
+
+def trend_of(series: Series) -> tuple[tuple[float, ...], dict[str, int]]:
+    """A line's values and each reading's place on it, computed once per series.
+
+    The detail pane draws a sparkline for every figure of an event: at 100,000 figures a
+    line has thousands of readings, and walking each one per figure per keystroke made
+    moving the cursor take several frames.
+    """
+    entry = _TRENDS.get(id(series))
+    if entry is None or entry[0] is not series:
+        positions = {o.id: i for i, o in enumerate(series.line)}
+        entry = (series, trend_points(series), positions)
+        if len(_TRENDS) >= _TRENDS_SIZE:
+            _TRENDS.clear()
+        _TRENDS[id(series)] = entry
+    return entry[1], entry[2]

@@ -97,8 +97,8 @@ def relabel(node: DOMNode) -> None:
     """Rebuild a node's bindings from its class's English ones in the current language.
 
     Textual keeps each node's bindings in `_bindings`, a copy of the class's merged
-    `BINDINGS` made when the node is created; the Footer reads the descriptions from there.
-    Replacing that copy and calling `refresh_bindings()` relabels the Footer at once.
+    `BINDINGS` made when the node is created; the key bar reads the descriptions from there.
+    Replacing that copy and calling `refresh_bindings()` relabels the key bar at once.
     """
     merged = type(node)._merged_bindings
     if merged is None:

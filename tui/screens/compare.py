@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from timeline.l10n import N_, _, current_language, ngettext
 from timeline.model import Observation, Timeline
@@ -27,6 +27,7 @@ from tui.screens.source import SourceScreen
 from tui.series_view import series_for
 from tui.view import formatter, platform_label, relabel, slots
 from tui.widgets.figures_table import FiguresTable
+from tui.widgets.key_bar import KeyBar
 
 
 class HeadlineTable(FiguresTable):
@@ -115,7 +116,7 @@ class CompareScreen(Screen[None]):
         yield Static(id="compare-intro", markup=False)
         yield HeadlineTable(self.timeline, id="compare-table")
         yield Static(id="compare-notes", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()

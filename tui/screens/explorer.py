@@ -8,6 +8,7 @@ receive the same rows.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -18,23 +19,25 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from timeline.l10n import N_, _, ngettext
 from timeline.model import Timeline
 from timeline.search import SearchIndex
+from tui.series_view import series_index
 from tui.view import formatter, relabel
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.event_list import EventList, no_events_message
 from tui.widgets.figures_table import FiguresTable
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.platform_chips import MAX_KEYS, PlatformChips
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.time_ruler import TimeRuler
 
-# Below this many events the search index is built at once; above, in a thread, so that
-# the first screen never waits for it.
-INDEX_IN_FOREGROUND = 5_000
+# Below this many milestones and observations the search index is built at once; above,
+# in a thread, so that the first screen never waits for it.
+INDEX_IN_FOREGROUND = 20_000
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
@@ -97,12 +100,12 @@ class ExplorerScreen(Screen[None]):
         yield StatusBar(len(t.warnings), id="status")
         yield TimeRuler(t, id="ruler")
         yield PlatformChips(t, id="chips")
-        yield SearchBar(id="search")
+        yield SearchBar(on_edit=self._search_edited, id="search")
         with Horizontal(id="main"):
             yield EventList(t, id="events")
             yield DetailPane(t, id="detail")
         yield Static(id="too-small", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     _could_step = False  # whether n/N were offered when the bindings were last refreshed
 
@@ -112,7 +115,9 @@ class ExplorerScreen(Screen[None]):
         self._set_titles()
         self.query_one(EventList).focus()
         self.apply()
-        if len(self.timeline.events) <= INDEX_IN_FOREGROUND:
+        # The first screen shows its detail at once; later highlights fill it a frame late.
+        self.query_one(DetailPane).show(self.query_one(EventList).highlighted)
+        if len(self.timeline.events) + len(self.timeline.observations) <= INDEX_IN_FOREGROUND:
             self.index = SearchIndex(self.timeline)
         else:
             self.call_after_refresh(self._build_index)
@@ -137,11 +142,18 @@ class ExplorerScreen(Screen[None]):
     def _build_index(self) -> None:
         self._indexing = True
         index = SearchIndex(self.timeline)
+        # The detail pane's sparklines need every series: found here too, off the UI thread,
+        # so that the first event with figures does not pause to compute them.
+        series_index(self.timeline)
         self.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:
         self.index = index
         self._indexing = False
+        # Only a large timeline is indexed in a thread. Its index and series live as long
+        # as the screen: out of the collector's sight (as the timeline already is, see
+        # tui.app._settle), a full collection no longer walks them on some keystroke.
+        gc.freeze()
         if self.search_text:
             self.apply()
 
@@ -216,10 +228,27 @@ class ExplorerScreen(Screen[None]):
 
     # ------------------------------------------------------------------ messages
 
+    _detail_due: int | None = None
+    _detail_pending = False
+
     @on(EventList.Highlighted)
     def _highlighted(self, message: EventList.Highlighted) -> None:
-        self.query_one(DetailPane).show(message.index)
         self.query_one(TimeRuler).select(message.index)
+        # The list's new cursor is drawn first and the detail in the frame after: the
+        # detail (wrapped text, a table of figures) takes several times a frame to lay
+        # out, and with a key held down only the event the cursor stops at is filled in.
+        self._detail_due = message.index
+        if not self._detail_pending:
+            self._detail_pending = True
+            self.call_after_refresh(self._show_detail)
+
+    def _show_detail(self) -> None:
+        self._detail_pending = False
+        pane = self.query_one(DetailPane)
+        # The same event again (a filter that kept it, a language switch that refilled the
+        # pane already): filling it again would only cost another layout.
+        if pane.index != self._detail_due:
+            pane.show(self._detail_due)
 
     @on(EventList.OpenSource)
     def _open_event_source(self, message: EventList.OpenSource) -> None:
@@ -241,11 +270,13 @@ class ExplorerScreen(Screen[None]):
     def _warnings_clicked(self) -> None:
         self.action_warnings()
 
-    @on(Input.Changed, "#search-input")
-    def _search_changed(self, message: Input.Changed) -> None:
-        self.search_text = message.value.strip()
-        # Every keystroke searches at once: the index answers within a frame even at
-        # 100,000 figures (benchmarks/run.py measures it), so there is nothing to wait for.
+    def _search_edited(self, value: str) -> None:
+        # Every keystroke searches at once, in the frame that shows the character: the
+        # index answers well within a frame even at 100,000 figures (benchmarks/run.py
+        # measures it), so there is nothing to wait for.
+        if value.strip() == self.search_text:
+            return  # a space added at the end: the same search
+        self.search_text = value.strip()
         self._run_search()
 
     def _run_search(self) -> None:
@@ -279,8 +310,7 @@ class ExplorerScreen(Screen[None]):
 
     def _close_search(self) -> None:
         search = self.query_one(SearchBar)
-        with search.input.prevent(Input.Changed):
-            search.close()
+        search.close()
         self.search_text = ""
 
     def action_back(self) -> None:

@@ -28,7 +28,7 @@ from textual.geometry import Region
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from timeline.l10n import N_, Formatter, _, current_language, ngettext
 from timeline.model import Indicator, Observation, Precision, Timeline
@@ -38,6 +38,7 @@ from tui.screens.source import SourceScreen
 from tui.series_view import amount, indicator_name, series_index, step_text
 from tui.view import formatter, platform_label, relabel, shown, slots
 from tui.widgets.figures_table import FiguresTable
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from textual_plotext import PlotextPlot
@@ -287,7 +288,7 @@ class IndicatorScreen(Screen[None]):
                         id="indicator-notes-heading", classes="indicator-heading", markup=False
                     )
                     yield Static(id="indicator-notes", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def _chart(self) -> Widget:
         if not self.charted:

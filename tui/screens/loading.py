@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import LoadingIndicator, Static
 
 from timeline.l10n import _
+from tui.widgets.key_bar import KeyBar
 
 
 class LoadingScreen(Screen[None]):
@@ -26,7 +27,7 @@ class LoadingScreen(Screen[None]):
                 yield LoadingIndicator()
             with Center():
                 yield Static(Content(_("Reading the timeline…")), id="loading-text", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def relocalize(self) -> None:
         self.query_one("#loading-text", Static).update(Content(_("Reading the timeline…")))

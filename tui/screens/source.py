@@ -11,13 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from timeline.l10n import N_, _, current_language, ngettext
 from timeline.model import Source, Timeline
 from tui.safe import clean, clean_block, is_blank
 from tui.view import formatter, relabel, shown, title_of
 from tui.widgets.figures_table import FiguresTable
+from tui.widgets.key_bar import KeyBar
 
 
 class QuotedFigures(FiguresTable):
@@ -91,7 +92,7 @@ class SourceScreen(Screen[None]):
                 id="source-figures",
             )
             yield Static(id="source-warnings", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()

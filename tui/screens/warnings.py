@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from timeline.checks import Warning
@@ -17,6 +17,7 @@ from timeline.l10n import N_, _, current_language, ngettext
 from timeline.model import Timeline
 from tui.safe import clean, clean_block
 from tui.view import formatter, relabel, shown, title_of
+from tui.widgets.key_bar import KeyBar
 
 
 def event_for(timeline: Timeline, warning: Warning) -> int | None:
@@ -66,7 +67,7 @@ class WarningsScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         yield Static(id="warnings-header", markup=False)
         yield OptionList(id="warnings-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.targets = [event_for(self.timeline, w) for w in self.timeline.warnings]

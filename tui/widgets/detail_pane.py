@@ -15,7 +15,7 @@ from timeline.checks import Warning
 from timeline.l10n import _, current_language, ngettext
 from timeline.model import Milestone, Observation, Timeline
 from tui.safe import clean, clean_block, is_blank
-from tui.series_view import SPARK_MIN, series_for, trend_points, value_of
+from tui.series_view import SPARK_MIN, series_for, trend_of, value_of
 from tui.view import formatter, kind_name, shown, slots, title_of
 from tui.widgets.figures_table import FiguresTable, Trend, outlet_name
 from tui.widgets.sparkline import spark
@@ -38,8 +38,8 @@ def trends_for(timeline: Timeline, figures: tuple[Observation, ...]) -> dict[str
         series = series_for(timeline, obs)
         if series is None or len(series.line) < SPARK_MIN:
             continue
-        ids = [o.id for o in series.line]
-        found[obs.id] = (trend_points(series), ids.index(obs.id) if obs.id in ids else None)
+        points, positions = trend_of(series)
+        found[obs.id] = (points, positions.get(obs.id))
     return found
 
 
@@ -255,7 +255,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             parts += [
                 "\n",
                 _("Over time: "),
-                (spark(trend_points(series)), "$primary"),
+                (spark(trend_of(series)[0]), "$primary"),
                 f"  {value_of(fmt, self.timeline, first)} ({fmt.when(first)}) → "
                 f"{value_of(fmt, self.timeline, last)} ({fmt.when(last)})  ",
                 (_("c: chart"), "bold"),

@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar, Self
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input, Label
 
 from timeline.l10n import N_, _
 from tui.view import relabel
+
+
+class SearchInput(Input):
+    """An Input that reports each edit as it happens, not through a message.
+
+    Input.Changed reaches the screen only after the typed character has been drawn, so
+    the matches would appear a frame later than the character. Called from the value's
+    watcher, the search runs before that frame, and both appear in it together.
+    """
+
+    def __init__(self, on_edit: Callable[[str], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_edit = on_edit
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        self._on_edit(value)
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        # Input asks for a layout on every edit, for boxes sized by their text; this one is
+        # one row by the bar's width, so the layout would reflow the whole screen (a third
+        # of a frame) on every keystroke and change nothing.
+        return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
 
 
 class SearchBar(Horizontal):
@@ -25,7 +56,7 @@ class SearchBar(Horizontal):
         & > #search-prompt { width: auto; padding: 0 1; color: $text-accent; text-style: bold; }
         & > Input { width: 1fr; height: 1; border: none; padding: 0; background: $surface; }
         & > Input:focus { background: $surface-lighten-1; border: none; }
-        & > #search-status { width: auto; padding: 0 1; color: $text-muted; }
+        & > #search-status { width: 20; padding: 0 1; color: $text-muted; text-align: right; }
         & > #search-status.-none { color: $text-warning; text-style: bold; }
     }
     """
@@ -38,13 +69,22 @@ class SearchBar(Horizontal):
     class Leave(Message):
         """Down arrow in the search box: go to the results."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, on_edit: Callable[[str], None] | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         relabel(self)
+        self._on_edit = on_edit
+        self._quiet = False
+
+    def _edited(self, value: str) -> None:
+        if self._on_edit is not None and not self._quiet:
+            self._on_edit(value)
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt", markup=False)
-        yield Input(
+        yield SearchInput(
+            self._edited,
             placeholder=_("Search titles, summaries, quotes, platforms…"),
             id="search-input",
             select_on_focus=False,
@@ -67,7 +107,11 @@ class SearchBar(Horizontal):
 
     def close(self) -> None:
         self.remove_class("-active")
-        self.input.value = ""
+        self._quiet = True  # emptied by closing, not edited: the screen resets itself
+        try:
+            self.input.value = ""
+        finally:
+            self._quiet = False
         self.set_status("", found=True)
 
     @property
@@ -76,7 +120,7 @@ class SearchBar(Horizontal):
 
     def set_status(self, text: str, *, found: bool) -> None:
         status = self.query_one("#search-status", Label)
-        status.update(text)
+        status.update(text, layout=False)  # a fixed width: no relayout per keystroke
         status.set_class(not found, "-none")
 
     def action_leave(self) -> None:
