@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from timeline.load import TimelineError
+from tests.conftest import screen_text
+from timeline.load import Progress, TimelineError
 from timeline.model import Timeline
 from tui.app import VnEgovApp
 from tui.screens.explorer import ExplorerScreen
@@ -17,7 +18,8 @@ from tui.screens.loading import LoadingScreen
 async def test_loading_screen_then_the_explorer(small: Timeline) -> None:
     release = threading.Event()
 
-    def slow_load() -> Timeline:
+    def slow_load(progress: Progress) -> Timeline:
+        progress("validating", 40_000, 105_000)
         release.wait(5)
         return small
 
@@ -26,6 +28,15 @@ async def test_loading_screen_then_the_explorer(small: Timeline) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LoadingScreen)  # the first frame does not wait
+        for _ in range(50):
+            if "105,000" in screen_text(app):
+                break
+            await pilot.pause(0.02)
+        # The loader's own count, and a bar of the same proportion.
+        text = screen_text(app)
+        assert "Checking 40,000 of 105,000 entries…" in text
+        bar = next(line.strip() for line in text.splitlines() if "╌" in line)
+        assert bar.count("━") == round(30 * 40_000 / 105_000)
         release.set()
         for _ in range(50):
             await pilot.pause(0.05)
@@ -41,7 +52,7 @@ async def test_loading_screen_then_the_explorer(small: Timeline) -> None:
 async def test_a_load_error_exits_with_code_1_and_keeps_the_error() -> None:
     error = TimelineError(["bad.toml:3:1: expected '='"])
 
-    def failing_load() -> Timeline:
+    def failing_load(progress: Progress) -> Timeline:
         time.sleep(0.05)
         raise error
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pydantic
 
-from timeline.load import load
+from timeline.load import Progress, load, no_progress
 from timeline.model import Timeline
 
 # Entries kept; the oldest go first. Each is about the size of its TOML file.
@@ -57,7 +57,7 @@ class TimelineCache:
         home = env.get("HOME", "").strip()
         return cls(Path(home) / ".cache" / "vn-egov") if home else None
 
-    def load(self, path: Path) -> Timeline:
+    def load(self, path: Path, progress: Progress = no_progress) -> Timeline:
         """The timeline in `path`, from the cache when its bytes were seen before.
 
         Errors are load()'s own: a file that cannot be read or validated raises
@@ -69,7 +69,7 @@ class TimelineCache:
             found = self._read(key)
             if found is not None:
                 return found
-        timeline = load(path)
+        timeline = load(path, progress)
         if key is not None and _key(path) == key:  # unchanged while it was read
             self.writer = threading.Thread(
                 target=self._write, args=(key, timeline), name="vn-egov-cache"

@@ -41,16 +41,27 @@ def bundled_path() -> Path:
     return Path(str(resources.files("timeline") / "data" / "timeline.toml"))
 
 
-def load(path: Path | str) -> Timeline:
-    """Read and validate a timeline file."""
+# What load() reports as it goes: a stage ("reading", "parsing", "validating",
+# "checking") and, while validating, the tables done and the tables in all.
+Progress = Callable[[str, int, int], None]
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def load(path: Path | str, progress: Progress = no_progress) -> Timeline:
+    """Read and validate a timeline file, telling `progress` how far it has got."""
     name = str(path)
+    progress("reading", 0, 0)
     text = _decode(_read(path, name), name)
     # From here only the text is held, and after parsing not even that: a large file's
     # bytes, its text and its parsed tables never all sit in memory at once. An error
     # reads the file again to find its line.
+    progress("parsing", 0, 0)
     document = _parse(text, name)
     del text
-    return _checked(document, name, lambda: _reread(path))
+    return _checked(document, name, lambda: _reread(path), progress)
 
 
 def loads(data: bytes | str, name: str = "<timeline>") -> Timeline:
@@ -84,8 +95,11 @@ def _reread(path: Path | str) -> str:
         return ""
 
 
-def _checked(document: dict[str, Any], name: str, text: Callable[[], str]) -> Timeline:
-    timeline = _validate(document, name, text)
+def _checked(
+    document: dict[str, Any], name: str, text: Callable[[], str], progress: Progress = no_progress
+) -> Timeline:
+    timeline = _validate(document, name, text, progress)
+    progress("checking", 0, 0)
     problems = _reference_problems(timeline)
     if problems:
         source = text()
@@ -99,7 +113,9 @@ def _checked(document: dict[str, Any], name: str, text: Callable[[], str]) -> Ti
 CHUNK = 2_000
 
 
-def _validate(document: dict[str, Any], name: str, text: Callable[[], str]) -> Timeline:
+def _validate(
+    document: dict[str, Any], name: str, text: Callable[[], str], progress: Progress = no_progress
+) -> Timeline:
     errors: list[Any] = []
     arrays: dict[str, tuple[Any, ...]] = {}
     sharer = Sharer()
@@ -108,6 +124,9 @@ def _validate(document: dict[str, Any], name: str, text: Callable[[], str]) -> T
         (None, {k: v for k, v in document.items() if k not in ARRAYS})
     ]
     parts += [(key, document.pop(key)) for key in ARRAYS if key in document]
+    total = sum(len(items) for key, items in parts if key is not None and isinstance(items, list))
+    finished = 0
+    progress("validating", finished, total)
     try:
         for key, items in parts:
             if key is None or not isinstance(items, list):
@@ -130,6 +149,8 @@ def _validate(document: dict[str, Any], name: str, text: Callable[[], str]) -> T
                         sharer.share(model)
                     done.extend(validated)
                 start += len(chunk)
+                finished += len(chunk)
+                progress("validating", finished, total)
                 del chunk
             arrays[key] = tuple(done)
     except RecursionError:

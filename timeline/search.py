@@ -133,7 +133,11 @@ class SearchIndex:
         candidates: Iterable[int] = self._containing(first) if among is None else among
         if among is not None:
             rest = words
-        return [i for i in candidates if all(w in haystacks[i] for w in rest)]
+        # One plain comprehension per word, the narrowest first: no generator per event.
+        found = list(candidates)
+        for word in sorted(rest, key=len, reverse=True):
+            found = [i for i in found if word in haystacks[i]]
+        return found
 
     def _containing(self, word: str) -> list[int]:
         """Every event whose haystack contains `word`, by scanning the joined text once."""

@@ -1,7 +1,7 @@
 """vn-egov: a terminal explorer of Vietnam's e-government milestones.
 
 `VnEgovApp(timeline, lang=...)` shows a timeline at once; `VnEgovApp(None, lang=...,
-load=callable)` shows a loading screen and calls `load` in a thread, so that a large file
+load=callable)` shows a loading screen and calls `load(progress)` in a thread, so that a large file
 never freezes the first frame. A `TimelineError` from `load` ends the app with return
 code 1 and leaves the error in `app.load_error` for the CLI to print.
 
@@ -13,6 +13,7 @@ the key bar and the help speak the new language at once.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -25,7 +26,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from timeline.l10n import LANGUAGES, N_, _, set_language
-from timeline.load import TimelineError
+from timeline.load import Progress, TimelineError
 from timeline.model import Timeline
 from tui.commands import ExplorerCommands
 from tui.view import relabel
@@ -58,6 +59,8 @@ def _settle(timeline: Timeline) -> None:
     keystroke). `gc.freeze()` moves what exists now out of the collector's sight.
     """
     _ = timeline.events, timeline.warnings
+    if timeline.events:  # which figures each event reports: the detail pane's first question
+        timeline.figures_for(timeline.events[0])
     if size_of(timeline) > LARGE:
         gc.freeze()
 
@@ -95,7 +98,7 @@ class VnEgovApp(App[None]):
         timeline: Timeline | None,
         *,
         lang: str = "en",
-        load: Callable[[], Timeline] | None = None,
+        load: Callable[[Progress], Timeline] | None = None,
     ) -> None:
         if timeline is None and load is None:
             raise ValueError("VnEgovApp needs a timeline or a load() callable")
@@ -131,13 +134,30 @@ class VnEgovApp(App[None]):
     @work(thread=True, exclusive=True, group="load", exit_on_error=True)
     def _load_in_background(self) -> None:
         assert self._load is not None
+        shown = [0.0]
+
+        def progress(stage: str, done: int, total: int) -> None:
+            # At most five updates a second, and always the stage changes: each update is
+            # a frame the loading thread has to wait for.
+            now = time.monotonic()
+            if stage == "validating" and 0 < done < total and now - shown[0] < 0.2:
+                return
+            shown[0] = now
+            self.call_from_thread(self._progress, stage, done, total)
+
         try:
-            timeline = self._load()
+            timeline = self._load(progress)
         except TimelineError as error:
             self.call_from_thread(self._failed, error)
             return
         _settle(timeline)  # in the thread, not on the first frame
         self.call_from_thread(self._loaded, timeline)
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        from tui.screens.loading import LoadingScreen
+
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.show_progress(stage, done, total)
 
     def _loaded(self, timeline: Timeline) -> None:
         from tui.screens.explorer import ExplorerScreen

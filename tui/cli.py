@@ -160,7 +160,7 @@ def _explore(args: argparse.Namespace, lang: str) -> int:
     from tui.app import VnEgovApp  # the only place Textual is imported
 
     if size > LOAD_IN_BACKGROUND_BYTES:
-        app = VnEgovApp(None, lang=lang, load=lambda: read(path))
+        app = VnEgovApp(None, lang=lang, load=lambda progress: read(path, progress))
     else:
         try:
             timeline = read(path)

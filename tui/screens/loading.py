@@ -1,4 +1,10 @@
-"""Shown while a large timeline is read in a thread: the app is alive from the first frame."""
+"""Shown while a large timeline is read in a thread: the app is alive from the first frame.
+
+The loader reports how far it has got (timeline.load.Progress); the screen shows the
+stage and, while the tables are validated, how many are done, with a bar. It is redrawn
+a few times a second at most: an animation at full frame rate would take the GIL from
+the thread doing the work and make the wait longer than the thing it decorates.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,13 @@ from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import LoadingIndicator, Static
+from textual.widgets import Static
 
 from timeline.l10n import _
+from tui.view import formatter
 from tui.widgets.key_bar import KeyBar
+
+BAR_WIDTH = 30
 
 
 class LoadingScreen(Screen[None]):
@@ -17,17 +26,47 @@ class LoadingScreen(Screen[None]):
     LoadingScreen {
         align: center middle;
         & Static { width: auto; color: $text-muted; }
-        & LoadingIndicator { height: 3; width: 20; }
+        & #loading-bar { color: $primary; }
     }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._state: tuple[str, int, int] = ("reading", 0, 0)
 
     def compose(self) -> ComposeResult:
         with Middle():
             with Center():
-                yield LoadingIndicator()
+                yield Static(id="loading-text", markup=False)
             with Center():
-                yield Static(Content(_("Reading the timeline…")), id="loading-text", markup=False)
+                yield Static(id="loading-bar", markup=False)
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        self._show()
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        self._state = (stage, done, total)
+        self._show()
+
     def relocalize(self) -> None:
-        self.query_one("#loading-text", Static).update(Content(_("Reading the timeline…")))
+        self._show()
+
+    def _show(self) -> None:
+        stage, done, total = self._state
+        fmt = formatter(True)  # every digit: the count moves as it is watched
+        if stage == "validating" and total:
+            text = _("Checking {done} of {total} entries…").format(
+                done=fmt.number(done), total=fmt.number(total)
+            )
+        elif stage == "checking":
+            text = _("Checking the references between entries…")
+        else:
+            text = _("Reading the timeline…")
+        filled = round(BAR_WIDTH * done / total) if stage == "validating" and total else 0
+        if stage == "checking":
+            filled = BAR_WIDTH
+        self.query_one("#loading-text", Static).update(Content(text))
+        self.query_one("#loading-bar", Static).update(
+            Content("━" * filled + "╌" * (BAR_WIDTH - filled))
+        )
