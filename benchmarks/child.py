@@ -39,18 +39,26 @@ def _app(argv: list[str]) -> int:
     from tui.cli import main
     from tui.widgets.event_list import EventList
 
+    # The explorer is on screen once a frame has been written while its event list is
+    # mounted and laid out (a large file first shows the loading screen, then the
+    # explorer replaces it). Frames are watched where Textual writes them, not by Pilot,
+    # whose pause() waits for every worker's messages to settle as well.
+    display = VnEgovApp._display
+
+    def watched(self: VnEgovApp, screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        lists = self.screen.query(EventList)
+        if renderable is not None and lists and lists.first().size.height > 0:
+            self.exit()
+
+    VnEgovApp._display = watched  # type: ignore[method-assign]
+
     async def drawn(pilot: Any) -> None:
-        # The explorer is on screen once its event list is mounted and laid out; a large
-        # file first shows the loading screen, then the explorer replaces it.
         started = time.monotonic()
-        while time.monotonic() - started < DEADLINE_S:
-            await pilot.pause()
-            lists = pilot.app.screen.query(EventList)
-            if lists and lists.first().size.height > 0:
-                break
+        while time.monotonic() - started < DEADLINE_S and not pilot.app._exit:
             if getattr(pilot.app, "load_error", None):
                 break
-            await asyncio.sleep(0.005)
+            await asyncio.sleep(0.01)
         pilot.app.exit()
 
     original = VnEgovApp.run

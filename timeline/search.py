@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from timeline.model import Timeline
@@ -84,10 +84,16 @@ def _merge(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _SEPARATOR = "\x00"
 
 
+class Stopped(Exception):
+    """A SearchIndex build was told to stop."""
+
+
 class SearchIndex:
     """Every event of a timeline with its folded text, in `timeline.events` order."""
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, timeline: Timeline, should_stop: Callable[[], bool] | None = None) -> None:
+        """`should_stop` is asked now and then: a build in a thread ends (raising Stopped)
+        as soon as nobody wants it, instead of keeping a quitting app waiting."""
         self.timeline = timeline
         platform_text = {
             p.id: _join(
@@ -103,7 +109,9 @@ class SearchIndex:
         }
         indicator_text = {i.id: _join([i.name.vi, i.name.en]) for i in timeline.indicators}
         self._haystacks: list[str] = []
-        for event in timeline.events:
+        for number, event in enumerate(timeline.events):
+            if should_stop is not None and number % 256 == 0 and should_stop():
+                raise Stopped
             parts = [event.title.vi, event.title.en, event.summary.vi, event.summary.en]
             if event.quote:
                 parts.append(event.quote)

@@ -29,14 +29,11 @@ from timeline.l10n import LANGUAGES, N_, _, set_language
 from timeline.load import Progress, TimelineError
 from timeline.model import Timeline
 from tui.commands import ExplorerCommands
-from tui.view import relabel
+from tui.series_view import series_index
+from tui.view import is_large, relabel
 
 if TYPE_CHECKING:
     from tui.widgets.figures_table import FiguresTable
-
-# Milestones and observations together; above this, the timeline is kept out of the
-# cyclic GC (see _settle).
-LARGE = 20_000
 
 # Platform colours (`$slot-1` … in CSS and in content styles), for dark and light themes.
 # Slot 0 is the neutral colour of national events.
@@ -46,23 +43,24 @@ SLOT_COLOURS = {
 }
 
 
-def size_of(timeline: Timeline) -> int:
-    """What the large-timeline measures count: every milestone and every figure."""
-    return len(timeline.milestones) + len(timeline.observations)
-
-
 def _settle(timeline: Timeline) -> None:
-    """Compute the timeline's lookups now, and keep a large one out of the cyclic GC.
+    """Compute what the first screen needs now, and keep a large timeline out of the GC.
 
+    A small timeline gets everything at once. A large one gets only its date order and
+    its events' figures: its data notes and series (a second at 100,000 figures) are
+    computed by the explorer in a thread after the first screen (ExplorerScreen._prepare).
     The timeline is immutable and lives as long as the app: with a hundred thousand
-    events, every full garbage collection would walk them all (a visible pause on a
+    figures, every full garbage collection would walk them all (a visible pause on a
     keystroke). `gc.freeze()` moves what exists now out of the collector's sight.
     """
-    _ = timeline.events, timeline.warnings
+    _ = timeline.events
     if timeline.events:  # which figures each event reports: the detail pane's first question
         timeline.figures_for(timeline.events[0])
-    if size_of(timeline) > LARGE:
+    if is_large(timeline):
         gc.freeze()
+    else:
+        _ = timeline.warnings
+        series_index(timeline)
 
 
 class VnEgovApp(App[None]):
@@ -137,10 +135,10 @@ class VnEgovApp(App[None]):
         shown = [0.0]
 
         def progress(stage: str, done: int, total: int) -> None:
-            # At most five updates a second, and always the stage changes: each update is
+            # At most four updates a second, and always the stage changes: each update is
             # a frame the loading thread has to wait for.
             now = time.monotonic()
-            if stage == "validating" and 0 < done < total and now - shown[0] < 0.2:
+            if stage == "validating" and 0 < done < total and now - shown[0] < 0.25:
                 return
             shown[0] = now
             self.call_from_thread(self._progress, stage, done, total)

@@ -19,6 +19,16 @@ from tui.safe import clean, is_blank
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
+# Milestones and observations together. Above this a timeline is "large": its search
+# index, data notes and series are computed in a thread after the first screen, and it is
+# kept out of the cyclic garbage collector (tui.app._settle).
+LARGE = 20_000
+
+
+def is_large(timeline: Timeline) -> bool:
+    return len(timeline.milestones) + len(timeline.observations) > LARGE
+
+
 # How many platform colours the stylesheet defines (`.slot-1` … `.slot-6`); slot 0 is the
 # neutral colour of national events. More top platforms than colours share them in turn.
 SLOTS = 6

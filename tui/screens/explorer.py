@@ -20,12 +20,13 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from timeline.l10n import N_, _, ngettext
 from timeline.model import Timeline
-from timeline.search import SearchIndex
+from timeline.search import SearchIndex, Stopped
 from tui.series_view import series_index
-from tui.view import formatter, relabel
+from tui.view import formatter, is_large, relabel
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.event_list import EventList, no_events_message
 from tui.widgets.figures_table import FiguresTable
@@ -35,9 +36,6 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.time_ruler import TimeRuler
 
-# Below this many milestones and observations the search index is built at once; above,
-# in a thread, so that the first screen never waits for it.
-INDEX_IN_FOREGROUND = 20_000
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
@@ -97,7 +95,7 @@ class ExplorerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         t = self.timeline
-        yield StatusBar(len(t.warnings), id="status")
+        yield StatusBar(None if is_large(t) else len(t.warnings), id="status")
         yield TimeRuler(t, id="ruler")
         yield PlatformChips(t, id="chips")
         yield SearchBar(on_edit=self._search_edited, id="search")
@@ -116,11 +114,15 @@ class ExplorerScreen(Screen[None]):
         self.query_one(EventList).focus()
         self.apply()
         # The first screen shows its detail at once; later highlights fill it a frame late.
-        self.query_one(DetailPane).show(self.query_one(EventList).highlighted)
-        if len(self.timeline.events) + len(self.timeline.observations) <= INDEX_IN_FOREGROUND:
-            self.index = SearchIndex(self.timeline)
+        pane = self.query_one(DetailPane)
+        if is_large(self.timeline):
+            # Without data notes and sparklines until _prepare has them: the first screen
+            # does not wait a second for them.
+            pane.complete = False
+            self.call_after_refresh(self._prepare)
         else:
-            self.call_after_refresh(self._build_index)
+            self.index = SearchIndex(self.timeline)
+        pane.show(self.query_one(EventList).highlighted)
 
     def on_resize(self, event: Resize) -> None:
         too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
@@ -139,20 +141,28 @@ class ExplorerScreen(Screen[None]):
     # ------------------------------------------------------------------ search index
 
     @work(thread=True, exclusive=True, group="index")
-    def _build_index(self) -> None:
+    def _prepare(self) -> None:
+        """A large timeline's data notes, series and search index, off the UI thread."""
         self._indexing = True
-        index = SearchIndex(self.timeline)
-        # The detail pane's sparklines need every series: found here too, off the UI thread,
-        # so that the first event with figures does not pause to compute them.
+        worker = get_current_worker()
+        _ = self.timeline.warnings
         series_index(self.timeline)
-        self.app.call_from_thread(self._index_ready, index)
+        try:
+            index = SearchIndex(self.timeline, should_stop=lambda: worker.is_cancelled)
+        except Stopped:  # the app is quitting
+            return
+        self.app.call_from_thread(self._prepared, index)
 
-    def _index_ready(self, index: SearchIndex) -> None:
+    def _prepared(self, index: SearchIndex) -> None:
         self.index = index
         self._indexing = False
-        # Only a large timeline is indexed in a thread. Its index and series live as long
-        # as the screen: out of the collector's sight (as the timeline already is, see
-        # tui.app._settle), a full collection no longer walks them on some keystroke.
+        self.query_one(StatusBar).set_warnings(len(self.timeline.warnings))
+        pane = self.query_one(DetailPane)
+        pane.complete = True
+        pane.relocalize()  # now with its data notes and sparklines
+        # The index and series live as long as the screen: out of the collector's sight
+        # (as the timeline already is, see tui.app._settle), a full collection no longer
+        # walks them on some keystroke.
         gc.freeze()
         if self.search_text:
             self.apply()

@@ -25,7 +25,9 @@ class LoadingScreen(Screen[None]):
     DEFAULT_CSS = """
     LoadingScreen {
         align: center middle;
-        & Static { width: auto; color: $text-muted; }
+        /* Fixed widths: an update then needs no layout, which the loading thread would
+           otherwise wait for at every progress report. */
+        & Static { width: 60; color: $text-muted; text-align: center; }
         & #loading-bar { color: $primary; }
     }
     """
@@ -66,7 +68,7 @@ class LoadingScreen(Screen[None]):
         filled = round(BAR_WIDTH * done / total) if stage == "validating" and total else 0
         if stage == "checking":
             filled = BAR_WIDTH
-        self.query_one("#loading-text", Static).update(Content(text))
+        self.query_one("#loading-text", Static).update(Content(text), layout=False)
         self.query_one("#loading-bar", Static).update(
-            Content("━" * filled + "╌" * (BAR_WIDTH - filled))
+            Content("━" * filled + "╌" * (BAR_WIDTH - filled)), layout=False
         )

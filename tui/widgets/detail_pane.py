@@ -70,6 +70,9 @@ class DetailPane(VerticalScroll, can_focus=False):
     def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.timeline = timeline
+        # False while a large timeline's data notes and series are still being computed
+        # (ExplorerScreen._prepare): the pane shows the rest and is refilled when they come.
+        self.complete = True
         self._slots = slots(timeline)
         self.index: int | None = None
         self.full = False
@@ -169,7 +172,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             self._set("detail-quote", None)
 
         figures = t.figures_for(milestone)
-        warnings = warnings_for(t, milestone)
+        warnings = warnings_for(t, milestone) if self.complete else []
         flagged = frozenset(o for w in warnings for o in w.observations)
         heading_static = self._static("detail-figures-heading")
         heading_static.set_class(not figures, "-none")
@@ -184,7 +187,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             )
             table.display = True
             several = len({obs.source for obs in figures}) > 1
-            table.trends = trends_for(t, figures)
+            table.trends = trends_for(t, figures) if self.complete else {}
             self._trend_column = self.scrollable_content_region.width >= TREND_COLUMN_WIDTH
             table.kinds = (
                 *(("flag",) if flagged else ()),
@@ -248,7 +251,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             parts += ["\n", (_("Date: ") + clean(obs.as_of_note.get(lang)), "italic")]
         if obs.notes:
             parts += ["\n", clean_block(obs.notes.get(lang))]
-        series = series_for(self.timeline, obs)
+        series = series_for(self.timeline, obs) if self.complete else None
         if series is not None and len(series.line) >= SPARK_MIN:
             fmt = formatter(self.full)
             first, last = series.line[0], series.line[-1]

@@ -32,7 +32,8 @@ class StatusBar(Horizontal):
     class WarningsClicked(Message):
         """The data-quality count was clicked."""
 
-    def __init__(self, warnings: int, *, id: str | None = None) -> None:
+    def __init__(self, warnings: int | None, *, id: str | None = None) -> None:
+        """`warnings`: the count of data-quality notes, None while it is being computed."""
         super().__init__(id=id)
         self.warnings = warnings
         self.full = False
@@ -45,6 +46,10 @@ class StatusBar(Horizontal):
     def on_mount(self) -> None:
         self.relocalize()
 
+    def set_warnings(self, warnings: int) -> None:
+        self.warnings = warnings
+        self.relocalize()
+
     def set_full(self, full: bool) -> None:
         self.full = full
         self.relocalize()
@@ -54,12 +59,13 @@ class StatusBar(Horizontal):
             ("vn-egov", "bold $text-accent"), "  ", _("Vietnam's e-government milestones")
         )
         self.query_one("#status-title", Static).update(title)
+        count = self.warnings or 0
         notes = ngettext(
-            "⚠ {count} data-quality note", "⚠ {count} data-quality notes", self.warnings
-        ).format(count=formatter().number(self.warnings))
+            "⚠ {count} data-quality note", "⚠ {count} data-quality notes", count
+        ).format(count=formatter().number(count))
         badge = self.query_one("#status-warnings", Static)
         badge.update(Content(notes))
-        badge.set_class(self.warnings == 0, "-none")
+        badge.set_class(not self.warnings, "-none")
         badge.tooltip = _("Show the data-quality notes (w)")
         mode = _("full figures") if self.full else _("compact figures")
         self.query_one("#status-mode", Static).update(

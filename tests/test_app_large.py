@@ -1,0 +1,92 @@
+"""A large timeline shows its first screen at once and adds its data notes after.
+
+The data notes, the series behind the sparklines and the search index of a large
+timeline are computed in a thread after the first screen; the screen is complete when
+they arrive. "Large" is lowered here so that the small fixture exercises the path.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual.widgets import Static
+
+import tui.screens.explorer as explorer_module
+import tui.view
+from tests.conftest import make_app
+from timeline.model import Timeline
+from timeline.search import SearchIndex, Stopped
+from tui.screens.explorer import ExplorerScreen
+from tui.widgets.detail_pane import DetailPane
+
+
+async def test_the_first_screen_comes_before_the_notes_and_the_index(
+    small: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tui.view, "LARGE", 5)
+    release = threading.Event()
+    real = explorer_module.series_index
+
+    def slow_series(timeline: Timeline) -> object:
+        release.wait(5)
+        return real(timeline)
+
+    monkeypatch.setattr(explorer_module, "series_index", slow_series)
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExplorerScreen)
+        badge = screen.query_one("#status-warnings", Static)
+        pane = screen.query_one(DetailPane)
+        # The first screen, before the thread is done: no count yet, no notes, no index.
+        assert badge.has_class("-none")
+        assert screen.index is None and not pane.complete
+        assert str(pane.query_one("#detail-title", Static).render())  # the event is shown
+        release.set()
+        for _ in range(100):
+            if screen.index is not None:
+                break
+            await pilot.pause(0.02)
+        assert screen.index is not None and pane.complete
+        assert str(badge.render()) == f"⚠ {len(small.warnings)} data-quality notes"
+        assert not badge.has_class("-none")
+
+
+async def test_a_search_typed_before_the_index_is_ready_is_answered_after(
+    small: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tui.view, "LARGE", 5)
+    release = threading.Event()
+    real = explorer_module.series_index
+
+    def slow_series(timeline: Timeline) -> object:
+        release.wait(5)
+        return real(timeline)
+
+    monkeypatch.setattr(explorer_module, "series_index", slow_series)
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"e-cabinet")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExplorerScreen)
+        status = str(screen.query_one("#search-status", Static).render())
+        assert status == "Indexing…"
+        release.set()
+        for _ in range(100):
+            if screen.index is not None:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        expected = SearchIndex(small).find("e-cabinet")
+        assert list(screen.rows) == expected and expected
+
+
+def test_an_index_build_stops_when_asked(small: Timeline) -> None:
+    with pytest.raises(Stopped):
+        SearchIndex(small, should_stop=lambda: True)
+    asked: list[int] = []
+    SearchIndex(small, should_stop=lambda: bool(asked.append(1)))
+    assert asked  # it does ask
