@@ -279,3 +279,13 @@ def test_load_and_loads_agree_and_load_places_reference_errors(tmp_path: Path) -
     assert caught.value.problems == [
         f"{path}:{line}: observations[0].source: unknown source 'src-b'; did you mean 'src-a'?"
     ]
+
+
+def test_the_shared_fields_are_fields_of_their_models() -> None:
+    import timeline.model as model
+    from timeline.compact import NESTED, REPEATING
+
+    for table in (REPEATING, NESTED):
+        for name, fields in table.items():
+            cls = getattr(model, name)
+            assert set(fields) <= set(cls.model_fields), (name, fields)

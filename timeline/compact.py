@@ -9,40 +9,61 @@ each is indistinguishable from many.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel
 
-# Ids and short codes repeat across the file; quotes, titles and notes do not, and
-# looking them up would cost time for nothing.
-_SHORT = 120
+# The fields whose values repeat across a file: references to other entries and dates.
+# Quotes, titles and notes do not repeat, and looking them up would cost time for
+# nothing; naming the fields keeps the pass to a few dictionary lookups per model.
+REPEATING: dict[str, tuple[str, ...]] = {
+    "Observation": (
+        "platform",
+        "indicator",
+        "source",
+        "part_of",
+        "as_of",
+        "period_start",
+        "period_end",
+    ),
+    "Milestone": ("date", "platform"),
+    "Platform": ("part_of", "launched"),
+    "Source": ("published",),
+}
+# Fields holding further models, shared in their turn.
+NESTED: dict[str, tuple[str, ...]] = {
+    "Observation": ("label", "compared_with", "as_of_note", "notes"),
+    "Milestone": ("title", "summary", "date_note"),
+    "Comparison": ("label",),
+}
 
 
 class Sharer:
     """Replaces equal values by one copy, model by model, as they are validated."""
 
     def __init__(self) -> None:
-        self._field_sets: dict[frozenset[str], set[str]] = {}
+        self._field_sets: dict[int, list[set[str]]] = {}
         self._values: dict[Any, Any] = {}
 
     def share(self, model: BaseModel) -> None:
         fields = model.__pydantic_fields_set__
-        shared = self._field_sets.setdefault(frozenset(fields), fields)
-        if shared is not fields:
-            object.__setattr__(model, "__pydantic_fields_set__", shared)
+        # Compared, not hashed: no frozenset is built per model.
+        same_size = self._field_sets.setdefault(len(fields), [])
+        for known in same_size:
+            if known == fields:
+                if known is not fields:
+                    object.__setattr__(model, "__pydantic_fields_set__", known)
+                break
+        else:
+            same_size.append(fields)
+        kind = type(model).__name__
         attributes = model.__dict__
         values = self._values
-        for key, value in attributes.items():
-            kind = type(value)
-            if (kind is str and len(value) <= _SHORT) or kind is dt.date:
-                # Only a value is replaced, never a key: iterating stays valid.
-                attributes[key] = values.setdefault(value, value)
-            elif isinstance(value, BaseModel):
+        for name in REPEATING.get(kind, ()):
+            value = attributes[name]
+            if value is not None:
+                attributes[name] = values.setdefault(value, value)
+        for name in NESTED.get(kind, ()):
+            value = attributes[name]
+            if value is not None:
                 self.share(value)
-            elif kind is tuple and value:
-                if isinstance(value[0], BaseModel):
-                    for item in value:
-                        self.share(item)
-                elif type(value[0]) is str:
-                    attributes[key] = tuple(values.setdefault(v, v) for v in value)

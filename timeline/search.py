@@ -108,7 +108,7 @@ class SearchIndex:
             for p in timeline.platforms
         }
         indicator_text = {i.id: _join([i.name.vi, i.name.en]) for i in timeline.indicators}
-        self._haystacks: list[str] = []
+        haystacks: list[str] = []
         for number, event in enumerate(timeline.events):
             if should_stop is not None and number % 256 == 0 and should_stop():
                 raise Stopped
@@ -120,23 +120,27 @@ class SearchIndex:
             for obs in timeline.figures_for(event):
                 parts.append(indicator_text.get(obs.indicator, ""))
                 parts.append(obs.quote)
-            self._haystacks.append(fold("\n".join(parts)))
+            haystacks.append(fold("\n".join(parts)))
         # All haystacks in one string, so that a search over everything is one scan in C
         # that jumps from match to match, not one call per event: a rare word over 100,000
         # figures costs a few milliseconds instead of twenty.
-        self._joined = _SEPARATOR.join(self._haystacks)
+        # Only the joined text is kept (each event is a range of it): a second copy of
+        # every event's text would cost as much memory again.
+        self._joined = _SEPARATOR.join(haystacks)
         self._starts: list[int] = []
+        self._ends: list[int] = []
         offset = 0
-        for haystack in self._haystacks:
+        for haystack in haystacks:
             self._starts.append(offset)
+            self._ends.append(offset + len(haystack))
             offset += len(haystack) + len(_SEPARATOR)
 
     def find(self, query: str, among: Sequence[int] | None = None) -> list[int]:
         """Positions in `timeline.events` (or among the given ones) matching every word."""
         words = terms(query)
         if not words:
-            return list(range(len(self._haystacks)) if among is None else among)
-        haystacks = self._haystacks
+            return list(range(len(self._starts)) if among is None else among)
+        joined, starts, ends = self._joined, self._starts, self._ends
         first, rest = words[0], words[1:]
         candidates: Iterable[int] = self._containing(first) if among is None else among
         if among is not None:
@@ -144,7 +148,7 @@ class SearchIndex:
         # One plain comprehension per word, the narrowest first: no generator per event.
         found = list(candidates)
         for word in sorted(rest, key=len, reverse=True):
-            found = [i for i in found if word in haystacks[i]]
+            found = [i for i in found if joined.find(word, starts[i], ends[i]) != -1]
         return found
 
     def _containing(self, word: str) -> list[int]:
