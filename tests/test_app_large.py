@@ -21,18 +21,24 @@ from tui.screens.explorer import ExplorerScreen
 from tui.widgets.detail_pane import DetailPane
 
 
-async def test_the_first_screen_comes_before_the_notes_and_the_index(
-    small: Timeline, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def release(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The small fixture counted as large, its preparation held until the event is set."""
     monkeypatch.setattr(tui.view, "LARGE", 5)
-    release = threading.Event()
+    event = threading.Event()
     real = explorer_module.series_index
 
     def slow_series(timeline: Timeline) -> object:
-        release.wait(5)
+        event.wait(5)
         return real(timeline)
 
     monkeypatch.setattr(explorer_module, "series_index", slow_series)
+    return event
+
+
+async def test_the_first_screen_comes_before_the_notes_and_the_index(
+    small: Timeline, release: threading.Event
+) -> None:
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -55,17 +61,8 @@ async def test_the_first_screen_comes_before_the_notes_and_the_index(
 
 
 async def test_a_search_typed_before_the_index_is_ready_is_answered_after(
-    small: Timeline, monkeypatch: pytest.MonkeyPatch
+    small: Timeline, release: threading.Event
 ) -> None:
-    monkeypatch.setattr(tui.view, "LARGE", 5)
-    release = threading.Event()
-    real = explorer_module.series_index
-
-    def slow_series(timeline: Timeline) -> object:
-        release.wait(5)
-        return real(timeline)
-
-    monkeypatch.setattr(explorer_module, "series_index", slow_series)
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"e-cabinet")
