@@ -212,8 +212,8 @@ class ExplorerScreen(Screen[None]):
         self.query_one(PlatformChips).update_state(
             self.platform, len(rows), len(self.timeline.events)
         )
-        # n/N are offered only while there are matches. Refreshing the bindings makes the
-        # Footer rebuild itself, which costs more than the search: only when that changes.
+        # n/N are offered only while there are matches. Refreshing the bindings recomputes
+        # every screen's active keys: only when that availability changes.
         can_step = bool(self.search_text) and bool(rows)
         if can_step != self._could_step:
             self._could_step = can_step
