@@ -8,6 +8,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.test_slices import both_ways
 from timeline.load import TimelineError, bundled_path, loads
 from timeline.model import Timeline
 
@@ -51,7 +52,11 @@ def _mutate(seed: int, edits: int) -> bytes:
             data[at] = rng.randrange(256)
         else:
             data[at:at] = rng.choice(
-                [b"=", b"[", b"]]", b'"', b"\n", b"-1", b"nan", b"\x00", b"\xff"]
+                [
+                    *(b"=", b"[", b"]]", b'"', b"\n", b"-1", b"nan", b"\x00", b"\xff"),
+                    # lines that read like headers, and strings that may swallow them
+                    *(b"\n[[observations]]\n", b"\n[[milestones]]", b'"""', b"\n'''"),
+                ]
             )
     return bytes(data)
 
@@ -71,3 +76,11 @@ def test_mutated_lines_are_reported_with_their_place(seed: int) -> None:
     a, b = rng.randrange(len(lines)), rng.randrange(len(lines))
     lines[a], lines[b] = lines[b], lines[a]
     _load_or_error(b"\n".join(lines))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=2**32), st.integers(min_value=1, max_value=8))
+def test_mutated_files_read_alike_in_slices_and_whole(seed: int, edits: int) -> None:
+    """Header lines that are not headers (in strings, in arrays, misplaced) included."""
+    sliced, whole = both_ways(_mutate(seed, edits), chunk=2)
+    assert sliced == whole

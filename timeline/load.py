@@ -8,9 +8,10 @@ lines read `path:line:col: message` (syntax) or `path:line: key.path: message (g
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from timeline.compact import Sharer
 from timeline.model import Timeline
-
-ARRAYS = ("sources", "platforms", "milestones", "indicators", "observations", "quality_notes")
+from timeline.slices import ARRAYS, Unsplittable, split
 
 # A timeline file is text a person writes; far larger than this is a mistake (or an attack)
 # that would otherwise exhaust memory before any helpful message could be printed.
@@ -54,24 +54,41 @@ def load(path: Path | str, progress: Progress = no_progress) -> Timeline:
     """Read and validate a timeline file, telling `progress` how far it has got."""
     name = str(path)
     progress("reading", 0, 0)
-    text = _decode(_read(path, name), name)
-    # From here only the text is held, and after parsing not even that: a large file's
-    # bytes, its text and its parsed tables never all sit in memory at once. An error
-    # reads the file again to find its line.
+    data = _read(path, name)
+    _check_bytes(data, name)
+
+    def source() -> str:
+        return _reread(path)
+
+    timeline = _in_slices(data, name, source, progress)
+    if timeline is not None:
+        return timeline
+    # Parsed whole: from here only the text is held, and after parsing not even that, so
+    # that the bytes, the text and the parsed tables never all sit in memory at once. An
+    # error reads the file again to find its line.
+    text = _decode(data, name)
+    del data
     progress("parsing", 0, 0)
     document = _parse(text, name)
     del text
-    return _checked(document, name, lambda: _reread(path), progress)
+    return _whole(document, name, source, progress)
 
 
 def loads(data: bytes | str, name: str = "<timeline>") -> Timeline:
     """Validate a timeline given as bytes (or already decoded text)."""
-    text = _decode(data, name) if isinstance(data, bytes) else data
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+
+    def source() -> str:
+        return _decode(raw, name) if isinstance(data, bytes) else data
+
+    _check_bytes(raw, name)
+    timeline = _in_slices(raw, name, source, no_progress)
+    if timeline is not None:
+        return timeline
+    text = source()
     document = _parse(text, name)
     del text
-    return _checked(
-        document, name, lambda: _decode(data, name) if isinstance(data, bytes) else data
-    )
+    return _whole(document, name, source, no_progress)
 
 
 def _read(path: Path | str, name: str) -> bytes:
@@ -95,10 +112,61 @@ def _reread(path: Path | str) -> str:
         return ""
 
 
-def _checked(
-    document: dict[str, Any], name: str, text: Callable[[], str], progress: Progress = no_progress
+# Arrays are validated this many tables at a time, and each parsed table is released as
+# soon as its model exists: the memory of the parsed file is reused for the models instead
+# of both being held at once (at 100,000 observations, some 170 MiB of parsed tables).
+CHUNK = 2_000
+
+# (array, its tables) in the order they are to be validated; "" for the keys beside them.
+Tables = Iterable[tuple[str, Any]]
+
+
+def _in_slices(
+    data: bytes, name: str, text: Callable[[], str], progress: Progress
+) -> Timeline | None:
+    """The timeline parsed a slice at a time (see timeline.slices); None if it cannot be,
+    and the file is then to be parsed whole."""
+    slices = split(data, CHUNK)
+    if slices is None:
+        return None
+    try:
+        head = slices.head()
+        in_head = sum(len(v) for k, v in head.items() if k in ARRAYS and isinstance(v, list))
+        tables = itertools.chain(_chunks(head), slices.tables())
+        timeline = _validate(tables, in_head + slices.count, name, text, progress)
+    except Unsplittable:
+        return None
+    return _checked(timeline, name, text, progress)
+
+
+def _whole(
+    document: dict[str, Any], name: str, text: Callable[[], str], progress: Progress
 ) -> Timeline:
-    timeline = _validate(document, name, text, progress)
+    total = sum(len(v) for k, v in document.items() if k in ARRAYS and isinstance(v, list))
+    return _checked(_validate(_chunks(document), total, name, text, progress), name, text, progress)
+
+
+def _chunks(document: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """A parsed document's keys beside the arrays, then each array CHUNK tables at a time,
+    released from the document as they go."""
+    yield "", {k: v for k, v in document.items() if k not in ARRAYS}
+    for key in ARRAYS:
+        if key not in document:
+            continue
+        items = document.pop(key)
+        if not isinstance(items, list):
+            yield key, items
+            continue
+        while items:
+            chunk = items[:CHUNK]
+            del items[:CHUNK]
+            yield key, chunk
+            del chunk
+
+
+def _checked(
+    timeline: Timeline, name: str, text: Callable[[], str], progress: Progress
+) -> Timeline:
     progress("checking", 0, 0)
     problems = _reference_problems(timeline)
     if problems:
@@ -107,58 +175,46 @@ def _checked(
     return timeline
 
 
-# Arrays are validated this many tables at a time, and each parsed table is released as
-# soon as its model exists: the memory of the parsed file is reused for the models instead
-# of both being held at once (at 100,000 observations, some 170 MiB of parsed tables).
-CHUNK = 2_000
-
-
 def _validate(
-    document: dict[str, Any], name: str, text: Callable[[], str], progress: Progress = no_progress
+    tables: Tables, total: int, name: str, text: Callable[[], str], progress: Progress
 ) -> Timeline:
-    errors: list[Any] = []
-    arrays: dict[str, tuple[Any, ...]] = {}
+    errors: dict[str, list[Any]] = {}
+    arrays: dict[str, list[Any]] = {}
+    starts: dict[str, int] = {}
     sharer = Sharer()
-    # The keys beside the arrays first: an unknown one is an error with a hint.
-    parts: list[tuple[str | None, Any]] = [
-        (None, {k: v for k, v in document.items() if k not in ARRAYS})
-    ]
-    parts += [(key, document.pop(key)) for key in ARRAYS if key in document]
-    total = sum(len(items) for key, items in parts if key is not None and isinstance(items, list))
     finished = 0
     progress("validating", finished, total)
     try:
-        for key, items in parts:
-            if key is None or not isinstance(items, list):
+        for key, items in tables:
+            if not key or not isinstance(items, list):
+                # The keys beside the arrays (an unknown one is an error with a hint), or
+                # an "array" that is not one.
                 try:
-                    Timeline.model_validate(items if key is None else {key: items})
+                    Timeline.model_validate(items if not key else {key: items})
                 except ValidationError as exc:
-                    errors.extend(exc.errors(include_url=False))
+                    errors.setdefault(key, []).extend(exc.errors(include_url=False))
                 continue
-            done: list[Any] = []
-            start = 0
-            while items:
-                chunk = items[:CHUNK]
-                del items[:CHUNK]
-                try:
-                    validated = getattr(Timeline.model_validate({key: chunk}), key)
-                except ValidationError as exc:
-                    errors.extend(_shifted(exc, start))
-                else:
-                    for model in validated:
-                        sharer.share(model)
-                    done.extend(validated)
-                start += len(chunk)
-                finished += len(chunk)
-                progress("validating", finished, total)
-                del chunk
-            arrays[key] = tuple(done)
+            start = starts.get(key, 0)
+            try:
+                validated = getattr(Timeline.model_validate({key: items}), key)
+            except ValidationError as exc:
+                errors.setdefault(key, []).extend(_shifted(exc, start))
+            else:
+                for model in validated:
+                    sharer.share(model)
+                arrays.setdefault(key, []).extend(validated)
+            starts[key] = start + len(items)
+            finished += len(items)
+            progress("validating", finished, total)
+            del items
     except RecursionError:
         raise TimelineError([f"{name}: values are nested too deeply"]) from None
     if errors:
-        raise TimelineError(_schema_problems(errors, text(), name))
+        # In the order of the file's layout: its other keys, then array after array.
+        ordered = [e for key in ("", *ARRAYS) for e in errors.get(key, [])]
+        raise TimelineError(_schema_problems(ordered, text(), name))
     # Every part is validated; construct() only puts them together.
-    return Timeline.model_construct(None, **arrays)
+    return Timeline.model_construct(None, **{k: tuple(v) for k, v in arrays.items()})
 
 
 def _shifted(exc: ValidationError, start: int) -> list[Any]:
@@ -171,7 +227,8 @@ def _shifted(exc: ValidationError, start: int) -> list[Any]:
     return errors
 
 
-def _decode(data: bytes, name: str) -> str:
+def _check_bytes(data: bytes, name: str) -> None:
+    """What can be said of a file before reading it as text."""
     if len(data) > MAX_BYTES:
         raise TimelineError(
             [f"{name}: {len(data):,} bytes is larger than the {MAX_BYTES:,} allowed"]
@@ -182,6 +239,10 @@ def _decode(data: bytes, name: str) -> str:
         raise TimelineError(
             [f"{name}:1:1: the file starts with a byte-order mark; save it as UTF-8 without BOM"]
         )
+
+
+def _decode(data: bytes, name: str) -> str:
+    _check_bytes(data, name)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
