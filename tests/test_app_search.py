@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Label
 
-from tests.conftest import make_app
+from tests.conftest import big_timeline, make_app
 from timeline.model import Timeline
 from timeline.search import SearchIndex
 from tui.screens.explorer import ExplorerScreen
@@ -164,3 +164,25 @@ async def test_a_slash_in_the_box_is_a_character(small: Timeline) -> None:
         assert app.screen.query_one(SearchBar).value == "61/2018"
         rows = app.screen.query_one(EventList).rows
         assert _ids(small, rows) == {"decree-61-2018"}
+
+
+async def test_the_scrollbar_follows_the_number_of_matches() -> None:
+    """A new number of matches re-sizes the scrollbar (without a layout when it stays)."""
+    app = make_app(big_timeline(1000))
+    async with app.run_test(size=(100, 26)) as pilot:
+        await pilot.press("slash")
+        event_list = app.screen.query_one(EventList)
+        counts = []
+        for key in ["1", "2", "3", "backspace", "backspace"]:  # 1, 12, 123, 12, 1
+            await pilot.press(key)
+            await pilot.pause()
+            rows, room = len(event_list.rows), event_list.container_size.height
+            counts.append(rows)
+            assert event_list.show_vertical_scrollbar == (rows > room)
+            if rows > room:
+                assert event_list.vertical_scrollbar.window_virtual_size == rows
+            assert event_list.max_scroll_y == max(0, rows - room)
+        assert counts[0] > counts[1] > room >= counts[2], counts  # both ways across a page
+        await pilot.press("enter", "end")
+        assert event_list.cursor == counts[-1] - 1
+        assert event_list.scroll_offset.y == counts[-1] - event_list.container_size.height

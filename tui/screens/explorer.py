@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from timeline.l10n import N_, _, ngettext
 from timeline.model import Timeline
-from timeline.search import SearchIndex, Stopped
+from timeline.search import SearchIndex, Stopped, terms
 from tui.series_view import series_index
 from tui.view import formatter, is_large, relabel
 from tui.widgets.detail_pane import DetailPane
@@ -122,7 +122,8 @@ class ExplorerScreen(Screen[None]):
             self.call_after_refresh(self._prepare)
         else:
             self.index = SearchIndex(self.timeline)
-        pane.show(self.query_one(EventList).highlighted)
+        self._detail_due = self.query_one(EventList).highlighted
+        self._follow()  # the first screen comes whole
 
     def on_resize(self, event: Resize) -> None:
         too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
@@ -179,7 +180,13 @@ class ExplorerScreen(Screen[None]):
             self._platform_rows[self.platform] = rows
         return rows
 
-    def apply(self, *, keep: int | None = None, among: Sequence[int] | None = None) -> None:
+    def apply(
+        self,
+        *,
+        keep: int | None = None,
+        among: Sequence[int] | None = None,
+        known: tuple[str, ...] = (),
+    ) -> None:
         """Recompute the visible rows and hand them to the list, ruler, chips and search bar."""
         event_list = self.query_one(EventList)
         if keep is None:
@@ -190,7 +197,9 @@ class ExplorerScreen(Screen[None]):
             rows: Sequence[int] = base
             search.set_status(_("Indexing…"), found=True)
         elif self.search_text and self.index is not None:
-            rows = self.index.find(self.search_text, among=base if among is None else among)
+            rows = self.index.find(
+                self.search_text, among=base if among is None else among, known=known
+            )
             if rows:
                 search.set_status(
                     ngettext("{count} match", "{count} matches", len(rows)).format(
@@ -207,11 +216,9 @@ class ExplorerScreen(Screen[None]):
         self._applied_query = self.search_text if self.index is not None else ""
         empty, hint = no_events_message(self.search_text, self.platform is not None)
         event_list.set_rows(rows, query=self.search_text, keep=keep, empty=empty, hint=hint)
-        ruler_key = None if self.search_text else ("platform", self.platform)
-        self.query_one(TimeRuler).set_rows(rows, event_list.highlighted, key=ruler_key)
-        self.query_one(PlatformChips).update_state(
-            self.platform, len(rows), len(self.timeline.events)
-        )
+        # The ruler and the count follow the list a frame later (see _follow).
+        self._overview_due = (rows, None if self.search_text else ("platform", self.platform))
+        self._follow_soon()
         # n/N are offered only while there are matches. Refreshing the bindings recomputes
         # every screen's active keys: only when that availability changes.
         can_step = bool(self.search_text) and bool(rows)
@@ -239,21 +246,35 @@ class ExplorerScreen(Screen[None]):
     # ------------------------------------------------------------------ messages
 
     _detail_due: int | None = None
-    _detail_pending = False
+    _overview_due: tuple[Sequence[int], object] | None = None
+    _follow_pending = False
 
     @on(EventList.Highlighted)
     def _highlighted(self, message: EventList.Highlighted) -> None:
-        self.query_one(TimeRuler).select(message.index)
-        # The list's new cursor is drawn first and the detail in the frame after: the
-        # detail (wrapped text, a table of figures) takes several times a frame to lay
-        # out, and with a key held down only the event the cursor stops at is filled in.
         self._detail_due = message.index
-        if not self._detail_pending:
-            self._detail_pending = True
-            self.call_after_refresh(self._show_detail)
+        self._follow_soon()
 
-    def _show_detail(self) -> None:
-        self._detail_pending = False
+    def _follow_soon(self) -> None:
+        # The list is drawn first, and everything that follows it (the detail, the ruler,
+        # the count) in the frame after: the list is where the reader's eyes are, and it
+        # then answers a keystroke in one frame even at 100,000 figures. The detail alone
+        # (wrapped text, a table of figures) takes several frames to lay out; with a key
+        # held down, or typed fast, only the state the keys stop at is drawn.
+        if not self._follow_pending:
+            self._follow_pending = True
+            self.call_after_refresh(self._follow)
+
+    def _follow(self) -> None:
+        self._follow_pending = False
+        ruler = self.query_one(TimeRuler)
+        if self._overview_due is not None:
+            rows, key = self._overview_due
+            self._overview_due = None
+            ruler.set_rows(rows, self._detail_due, key=key)
+            self.query_one(PlatformChips).update_state(
+                self.platform, len(rows), len(self.timeline.events)
+            )
+        ruler.select(self._detail_due)
         pane = self.query_one(DetailPane)
         # The same event again (a filter that kept it, a language switch that refilled the
         # pane already): filling it again would only cost another layout.
@@ -292,8 +313,12 @@ class ExplorerScreen(Screen[None]):
     def _run_search(self) -> None:
         previous = self._applied_query
         narrower = bool(previous) and self.search_text.startswith(previous)
-        # A longer query can only match fewer events: search among the current rows.
-        self.apply(among=self.rows if narrower else None)
+        # A longer query can only match fewer events: search among the current rows, which
+        # all contain the words the previous query already had.
+        if narrower:
+            self.apply(among=self.rows, known=terms(previous))
+        else:
+            self.apply()
 
     @on(SearchBar.Leave)
     @on(Input.Submitted, "#search-input")

@@ -18,13 +18,13 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from timeline.l10n import N_, _, current_language
-from timeline.model import Timeline
+from timeline.model import Precision, Timeline
 from timeline.search import spans
 from tui.safe import clean
 from tui.view import SLOTS, formatter, platform_label, relabel, slots, title_of
@@ -103,6 +103,9 @@ class EventList(ScrollView, can_focus=True):
         # ancestor to compute it): asked for on every line, it cost a tenth of a frame.
         self._base: Style | None = None
         self._widths: dict[str, tuple[int, int]] = {}
+        self._dates: dict[tuple[str, dt.date, Precision], str] = {}
+        self._badges: dict[tuple[str, str | None], str] = {}
+        self._pass: tuple[int, int] | None = None
         self.virtual_size = Size(0, len(self._rows))
 
     # ------------------------------------------------------------------ state
@@ -134,11 +137,30 @@ class EventList(ScrollView, can_focus=True):
         self._empty_hint = hint
         self._cache.clear()
         self._base = None
-        self.virtual_size = Size(0, len(rows))
+        self._set_height(len(rows))
         self.cursor = self._position_near(keep) if keep is not None else 0
         self.scroll_to(y=max(0, self.cursor - self._page_height() // 2), animate=False)
         self.refresh()
         self.post_message(self.Highlighted(self, self.highlighted))
+
+    def _set_height(self, height: int) -> None:
+        """The list's length, for scrolling; without a layout of the screen if it can be.
+
+        `virtual_size` is a layout reactive: every new number of matches while typing a
+        search would lay out the whole screen (10-20 ms at 100,000 figures). Only the
+        appearance or disappearance of the scrollbar changes the layout; otherwise the
+        scrollbar is told its new length as Textual's own layout would tell it.
+        """
+        size = Size(0, height)
+        if size == self.virtual_size:
+            return
+        room = self.container_size.height
+        if room > 0 and (height > room) == (self.virtual_size.height > room):
+            self.set_reactive(EventList.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size
 
     def _position_near(self, event_index: int) -> int:
         """The position of the event in the rows, or of the nearest one (rows are ascending)."""
@@ -274,12 +296,24 @@ class EventList(ScrollView, can_focus=True):
             widths = self._widths[lang] = (date_width, badge_width)
         return widths
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width and the scroll position, read once per pass rather than per line:
+        # Textual computes them from the region and the scrollbars each time.
+        self._pass = (self.scrollable_content_region.width, self.scroll_offset.y)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        if self._pass is None:
+            width, top = self.scrollable_content_region.width, self.scroll_offset.y
+        else:
+            width, top = self._pass
         base = self._base
         if base is None:
             base = self._base = self.rich_style
-        position = self.scroll_offset.y + y
+        position = top + y
         if not self._rows:
             return self._render_empty(y, width, base)
         if position >= len(self._rows) or width <= 0:
@@ -297,20 +331,15 @@ class EventList(ScrollView, can_focus=True):
         event = self._events[event_index]
         if is_cursor:
             base = self.get_component_rich_style("event-list--cursor")
-        date_width, badge_width = self._columns()
-        fmt = formatter()
-        date = set_cell_size(fmt.date(event.date, event.date_precision), date_width)
-        if width < COMPACT_BELOW:
+        compact = width < COMPACT_BELOW
+        date, badge = self._date_cell(event.date, event.date_precision), self._badge(event.platform)
+        if compact:
             badge = "●"  # a narrow list keeps the platform's colour and drops its name
-        elif cell_len(badge := platform_label(self.timeline, event.platform)) > badge_width:
-            badge = set_cell_size(badge, badge_width - 1) + ELLIPSIS
-        else:
-            badge = set_cell_size(badge, badge_width)
         slot = self._slots.get(event.platform or "", 0) if event.platform else 0
         # Muted colours are translucent: only the full style blends them with the background.
         date_style = base if is_cursor else self.get_component_rich_style("event-list--date")
         slot_style = base + self.get_component_rich_style(f"slot-{slot}", partial=True)
-        gap = " " if width < COMPACT_BELOW else "  "
+        gap = " " if compact else "  "
         segments = [
             Segment(" ", base),
             Segment(date, date_style),
@@ -318,21 +347,61 @@ class EventList(ScrollView, can_focus=True):
             Segment(badge, slot_style),
             Segment(gap, base),
         ]
-        title = title_of(event)
+        used = 1 + cell_len(date) + 2 * len(gap) + cell_len(badge)
+        room = width - used
+        if room < 1:  # not even a title's first cell: crop whatever fits
+            return Strip(segments).crop(0, width).extend_cell_length(width, base)
+        # The title is cut as text, before it becomes segments: cutting segments (Strip.crop)
+        # cost more than the rest of the row together.
+        title = full_title = title_of(event)
+        cells = cell_len(title)
+        cut = cells > room
+        if cut:
+            title = set_cell_size(title, room - 1)
+            cells = room - 1
         match_style = base + self.get_component_rich_style("event-list--match", partial=True)
         start = 0
-        for begin, end in spans(title, self._query) if self._query else ():
+        for begin, end in spans(full_title, self._query) if self._query else ():
+            if begin >= len(title):
+                break
+            end = min(end, len(title))
             if begin > start:
                 segments.append(Segment(title[start:begin], base))
             segments.append(Segment(title[begin:end], match_style))
             start = end
         if start < len(title):
             segments.append(Segment(title[start:], base))
-        strip = Strip(segments)
-        if strip.cell_length > width:
-            strip = strip.crop(0, max(0, width - 1))
-            strip = Strip([*strip, Segment(ELLIPSIS, base)])
-        return strip.extend_cell_length(width, base)
+        if cut:
+            segments.append(Segment(ELLIPSIS, base))
+            cells += 1
+        if cells < room:
+            segments.append(Segment(" " * (room - cells), base))
+        return Strip(segments, width)
+
+    def _date_cell(self, date: dt.date, precision: Precision) -> str:
+        """The date as the list shows it, padded to the column: cached, as dates repeat."""
+        key = (current_language(), date, precision)
+        cell = self._dates.get(key)
+        if cell is None:
+            if len(self._dates) > 4096:
+                self._dates.clear()
+            date_width = self._columns()[0]
+            cell = self._dates[key] = set_cell_size(formatter().date(date, precision), date_width)
+        return cell
+
+    def _badge(self, platform: str | None) -> str:
+        """The platform's short name fitted to the badge column."""
+        key = (current_language(), platform)
+        badge = self._badges.get(key)
+        if badge is None:
+            badge_width = self._columns()[1]
+            label = platform_label(self.timeline, platform)
+            if cell_len(label) > badge_width:
+                badge = set_cell_size(label, badge_width - 1) + ELLIPSIS
+            else:
+                badge = set_cell_size(label, badge_width)
+            self._badges[key] = badge
+        return badge
 
     def _render_empty(self, y: int, width: int, base: Style) -> Strip:
         if y == 1 and self._empty_message:
