@@ -24,10 +24,11 @@ import tomli
 
 ARRAYS = ("sources", "platforms", "milestones", "indicators", "observations", "quality_notes")
 
+# A header starts with "[[": the search runs at the speed of a substring search, and
+# each hit is then checked to stand alone on its line.
 _HEADER = re.compile(
-    rb"^[ \t]*\[\[[ \t]*(" + b"|".join(a.encode() for a in ARRAYS) + rb")[ \t]*\]\][ \t]*"
-    rb"(?:#[^\r\n]*)?\r?$",
-    re.MULTILINE,
+    rb"\[\[[ \t]*(" + b"|".join(a.encode() for a in ARRAYS) + rb")[ \t]*\]\][ \t]*"
+    rb"(?:#[^\r\n]*)?\r?(?=\n|\Z)"
 )
 
 
@@ -68,7 +69,11 @@ class Slices:
 
 def split(data: bytes, size: int) -> Slices | None:
     """The file's slices, or None when it has no array of tables to cut at."""
-    headers = [(m.start(), m.group(1).decode()) for m in _HEADER.finditer(data)]
+    headers: list[tuple[int, str]] = []
+    for match in _HEADER.finditer(data):
+        line = data.rfind(b"\n", 0, match.start()) + 1
+        if not data[line : match.start()].strip(b" \t"):  # only blanks before it
+            headers.append((line, match.group(1).decode()))
     if not headers:
         return None
     slices = Slices(data, head_end=headers[0][0])

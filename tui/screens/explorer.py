@@ -430,6 +430,8 @@ class ExplorerScreen(Screen[None]):
             if callable(relocalize):
                 relocalize()
         self.apply()
+        # Everything in the new language in one frame: the ruler and the count too.
+        self._follow()
         self.refresh_bindings()
 
     def set_full(self, full: bool) -> None:

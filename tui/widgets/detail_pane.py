@@ -77,6 +77,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         self.index: int | None = None
         self.full = False
         self._trend_column = False
+        self._figure: Observation | None = None  # the one shown under the table
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title", markup=False)
@@ -233,10 +234,15 @@ class DetailPane(VerticalScroll, can_focus=False):
     @on(DataTable.RowHighlighted, "#figures")
     def _figure_highlighted(self, message: DataTable.RowHighlighted) -> None:
         message.stop()
-        self._show_figure(self.figures.current)
+        # A refill already shows its current figure; the table says so only after the
+        # frame, and showing it again would lay out the pane a second time.
+        current = self.figures.current
+        if current is not self._figure:
+            self._show_figure(current)
 
     def _show_figure(self, obs: Observation | None) -> None:
         """The highlighted figure's own words under the table, and what it is compared with."""
+        self._figure = obs
         if obs is None:
             self._set("detail-figure", None)
             return

@@ -131,6 +131,14 @@ class EventList(ScrollView, can_focus=True):
         hint: str = "",
     ) -> None:
         """Show these events; keep the cursor on `keep` if it is among them, else the nearest."""
+        if len(rows) == len(self._rows) and rows == self._rows and keep == self.highlighted:
+            # The same rows again (a language switch re-applies the filter): only the
+            # words around them change; the list stays where the reader left it.
+            self._query, self._empty_message, self._empty_hint = query, empty, hint
+            self._cache.clear()
+            self._base = None
+            self.refresh()
+            return
         self._rows = rows
         self._query = query
         self._empty_message = empty

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from timeline.l10n import N_, _
+from timeline.l10n import N_, _, current_language
 from timeline.model import Observation, Timeline
 from tui.series_view import reading_kind
 from tui.view import formatter, platform_label, relabel, shown
@@ -88,6 +88,7 @@ class FiguresTable(DataTable[Text]):
         # Sparklines by observation id, for a "trend" column; set by whoever shows the table.
         self.trends: Mapping[str, Trend] = {}
         self._shown_width = 0
+        self._language = ""  # of the rows shown
 
     def _headers(self) -> list[Text]:
         names = {
@@ -112,6 +113,7 @@ class FiguresTable(DataTable[Text]):
     ) -> None:
         """Fill the table; keep the cursor on the observation `keep` if it is listed."""
         self.observations = tuple(observations)
+        self._language = current_language()
         self.flagged = flagged
         self.full = full
         rows = [self._cells(obs) for obs in self.observations]
@@ -224,6 +226,8 @@ class FiguresTable(DataTable[Text]):
 
     def relocalize(self) -> None:
         relabel(self)
+        if self._language == current_language():
+            return  # filled again in the new language already (by the detail pane)
         current = self.current
         self.show(
             self.observations,
