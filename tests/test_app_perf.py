@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
+from textual.screen import Screen
 
 from tests.conftest import big_timeline, make_app
 from timeline.model import Timeline
 from tui.screens.explorer import ExplorerScreen
+from tui.widgets.detail_pane import DetailPane
 from tui.widgets.event_list import EventList
 from tui.widgets.time_ruler import TimeRuler
 
@@ -87,3 +90,43 @@ async def test_a_search_over_a_large_timeline_waits_for_a_pause_in_typing(huge: 
         titles = [huge.events[i].title.en for i in events.rows]
         assert titles and all("9999" in title for title in titles)
         assert "Event number 9999: public services" in titles
+
+
+async def test_a_language_switch_lays_the_screen_out_once(
+    small: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The detail pane's new size needs no second layout a frame later."""
+    layouts: list[bool] = []
+    real = Screen._refresh_layout
+
+    def counted(self: Screen[object], *args: Any, **kwargs: Any) -> None:
+        layouts.append(bool(kwargs.get("scroll")))
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "j", "j")  # an event with figures
+        await pilot.pause()
+        layouts.clear()
+        await pilot.press("l")
+        await pilot.pause(0.2)
+        assert layouts.count(False) == 1
+
+
+async def test_the_detail_scrolls_to_its_end_at_every_size(small: Timeline) -> None:
+    """Sized without a second layout, the pane still knows how tall it is."""
+    app = make_app(small)
+    async with app.run_test(size=(100, 16)) as pilot:
+        pane = app.screen.query_one(DetailPane)
+        for _ in range(len(small.events)):
+            await pilot.pause()
+            parts = [w for w in pane.children if w.display]
+            bottom = max(w.virtual_region_with_margin.bottom for w in parts)
+            assert pane.virtual_size.height == max(bottom, pane.scrollable_content_region.height)
+            pane.scroll_end(animate=False)
+            await pilot.pause()
+            assert pane.scroll_offset.y == max(0, pane.virtual_size.height - pane.size.height)
+            sources = pane.query_one("#detail-sources")
+            assert sources.region.bottom <= pane.region.bottom
+            await pilot.press("j")

@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 from timeline.l10n import N_, _, ngettext
 from timeline.model import Timeline
 from timeline.search import SearchIndex, Stopped, terms
-from tui.series_view import series_index
+from tui.series_view import SPARK_MIN, series_index, trend_of
 from tui.view import formatter, is_large, relabel
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.event_list import EventList, no_events_message
@@ -147,7 +147,13 @@ class ExplorerScreen(Screen[None]):
         self._indexing = True
         worker = get_current_worker()
         _ = self.timeline.warnings
-        series_index(self.timeline)
+        # The sparkline of every series too: drawn the first time an event shows one of
+        # its figures, a long series cost the detail pane 5 ms more each.
+        for series in series_index(self.timeline).values():
+            if worker.is_cancelled:
+                return
+            if len(series.line) >= SPARK_MIN:
+                trend_of(series)
         try:
             index = SearchIndex(self.timeline, should_stop=lambda: worker.is_cancelled)
         except Stopped:  # the app is quitting

@@ -17,6 +17,7 @@ from timeline.model import Milestone, Observation, Timeline
 from tui.safe import clean, clean_block, is_blank
 from tui.series_view import SPARK_MIN, series_for, trend_of, value_of
 from tui.view import formatter, kind_name, shown, slots, title_of
+from tui.widgets.arranged import Arranged, PlainText
 from tui.widgets.figures_table import FiguresTable, Trend, outlet_name
 from tui.widgets.sparkline import spark
 
@@ -43,7 +44,7 @@ def trends_for(timeline: Timeline, figures: tuple[Observation, ...]) -> dict[str
     return found
 
 
-class DetailPane(VerticalScroll, can_focus=False):
+class DetailPane(Arranged, VerticalScroll, can_focus=False):
     """Title, date, platform, kind, summary, quote, figures, warnings and sources."""
 
     DEFAULT_CSS = """
@@ -80,15 +81,15 @@ class DetailPane(VerticalScroll, can_focus=False):
         self._figure: Observation | None = None  # the one shown under the table
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-title", markup=False)
-        yield Static(id="detail-meta", markup=False)
-        yield Static(id="detail-summary", markup=False)
-        yield Static(id="detail-quote", markup=False)
-        yield Static(id="detail-figures-heading", markup=False)
+        yield PlainText(id="detail-title")
+        yield PlainText(id="detail-meta")
+        yield PlainText(id="detail-summary")
+        yield PlainText(id="detail-quote")
+        yield PlainText(id="detail-figures-heading")
         yield FiguresTable(self.timeline, id="figures")
-        yield Static(id="detail-figure", markup=False)
-        yield Static(id="detail-warnings", markup=False)
-        yield Static(id="detail-sources", markup=False)
+        yield PlainText(id="detail-figure")
+        yield PlainText(id="detail-warnings")
+        yield PlainText(id="detail-sources")
 
     @property
     def figures(self) -> FiguresTable:

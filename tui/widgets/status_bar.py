@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from timeline.l10n import _, current_language, ngettext
 from tui.view import formatter
+from tui.widgets.arranged import PlainText
 
 
 class StatusBar(Horizontal):
@@ -39,9 +40,9 @@ class StatusBar(Horizontal):
         self.full = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status-title", markup=False)
-        yield Static(id="status-warnings", markup=False)
-        yield Static(id="status-mode", markup=False)
+        yield PlainText(id="status-title")
+        yield PlainText(id="status-warnings")
+        yield PlainText(id="status-mode")
 
     def on_mount(self) -> None:
         self.relocalize()
