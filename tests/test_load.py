@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from benchmarks.generate import generate
 from tests.samples import MINI
 from timeline.load import TimelineError, bundled_path, load, loads
+from timeline.model import Timeline
 
 
 def problems(data: str | bytes, name: str = "t.toml") -> list[str]:
@@ -289,3 +292,15 @@ def test_the_shared_fields_are_fields_of_their_models() -> None:
         for name, fields in table.items():
             cls = getattr(model, name)
             assert set(fields) <= set(cls.model_fields), (name, fields)
+
+
+@pytest.mark.parametrize("make", [lambda: loads(generate(40, 600)), lambda: load(bundled_path())])
+def test_figures_now_finds_what_the_index_finds(make: Callable[[], Timeline]) -> None:
+    """The one-pass lookup a large timeline's first screen uses, before the index exists."""
+    t = make()
+    scanned = [t.figures_now(m) for m in t.milestones]
+    assert "_figures" not in t.__dict__  # no index was built for it
+    indexed = [t.figures_for(m) for m in t.milestones]
+    assert scanned == indexed
+    assert sum(map(len, indexed)) > 0
+    assert [t.figures_now(m) for m in t.milestones] == indexed  # from the index, once built

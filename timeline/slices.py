@@ -70,10 +70,15 @@ class Slices:
 def split(data: bytes, size: int) -> Slices | None:
     """The file's slices, or None when it has no array of tables to cut at."""
     headers: list[tuple[int, str]] = []
+    names = {a.encode(): a for a in ARRAYS}
     for match in _HEADER.finditer(data):
-        line = data.rfind(b"\n", 0, match.start()) + 1
-        if not data[line : match.start()].strip(b" \t"):  # only blanks before it
-            headers.append((line, match.group(1).decode()))
+        start = match.start()
+        if start and data[start - 1] != 10:  # not at the start of its line: blanks before?
+            line = data.rfind(b"\n", 0, start) + 1
+            if data[line:start].strip(b" \t"):
+                continue
+            start = line
+        headers.append((start, names[match.group(1)]))
     if not headers:
         return None
     slices = Slices(data, head_end=headers[0][0])

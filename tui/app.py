@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.dom import DOMNode
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -46,21 +47,30 @@ SLOT_COLOURS = {
 def _settle(timeline: Timeline) -> None:
     """Compute what the first screen needs now, and keep a large timeline out of the GC.
 
-    A small timeline gets everything at once. A large one gets only its date order and
-    its events' figures: its data notes and series (a second at 100,000 figures) are
-    computed by the explorer in a thread after the first screen (ExplorerScreen._prepare).
+    A small timeline gets everything at once. A large one gets only its date order: the
+    index of its events' figures, its data notes and series (a second at 100,000 figures)
+    are computed by the explorer in a thread after the first screen
+    (ExplorerScreen._prepare); until then the detail finds an event's figures by a scan.
     The timeline is immutable and lives as long as the app: with a hundred thousand
     figures, every full garbage collection would walk them all (a visible pause on a
     keystroke). `gc.freeze()` moves what exists now out of the collector's sight.
     """
     _ = timeline.events
-    if timeline.events:  # which figures each event reports: the detail pane's first question
-        timeline.figures_for(timeline.events[0])
     if is_large(timeline):
         gc.freeze()
     else:
+        if timeline.events:  # which figures each event reports: the detail's first question
+            timeline.figures_for(timeline.events[0])
         _ = timeline.warnings
         series_index(timeline)
+
+
+class LoadProgress(Message):
+    """How far the loading thread has got (timeline.load.Progress)."""
+
+    def __init__(self, stage: str, done: int, total: int) -> None:
+        super().__init__()
+        self.stage, self.done, self.total = stage, done, total
 
 
 class VnEgovApp(App[None]):
@@ -141,7 +151,8 @@ class VnEgovApp(App[None]):
             if stage == "validating" and 0 < done < total and now - shown[0] < 0.25:
                 return
             shown[0] = now
-            self.call_from_thread(self._progress, stage, done, total)
+            # Posted, not called: the load goes on while the screen catches up.
+            self.post_message(LoadProgress(stage, done, total))
 
         try:
             timeline = self._load(progress)
@@ -151,11 +162,11 @@ class VnEgovApp(App[None]):
         _settle(timeline)  # in the thread, not on the first frame
         self.call_from_thread(self._loaded, timeline)
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
+    def on_load_progress(self, message: LoadProgress) -> None:
         from tui.screens.loading import LoadingScreen
 
         if isinstance(self.screen, LoadingScreen):
-            self.screen.show_progress(stage, done, total)
+            self.screen.show_progress(message.stage, message.done, message.total)
 
     def _loaded(self, timeline: Timeline) -> None:
         from tui.screens.explorer import ExplorerScreen

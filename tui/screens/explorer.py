@@ -146,6 +146,8 @@ class ExplorerScreen(Screen[None]):
         """A large timeline's data notes, series and search index, off the UI thread."""
         self._indexing = True
         worker = get_current_worker()
+        if self.timeline.events:  # the index of every event's figures first
+            self.timeline.figures_for(self.timeline.events[0])
         _ = self.timeline.warnings
         # The sparkline of every series too: drawn the first time an event shows one of
         # its figures, a long series cost the detail pane 5 ms more each.

@@ -49,7 +49,8 @@ class LoadingScreen(Screen[None]):
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
         self._state = (stage, done, total)
-        self._show()
+        if self.is_mounted:  # else on_mount shows it: the first report can come first
+            self._show()
 
     def relocalize(self) -> None:
         self._show()

@@ -173,7 +173,7 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
         else:
             self._set("detail-quote", None)
 
-        figures = t.figures_for(milestone)
+        figures = t.figures_now(milestone)
         warnings = warnings_for(t, milestone) if self.complete else []
         flagged = frozenset(o for w in warnings for o in w.observations)
         heading_static = self._static("detail-figures-heading")
