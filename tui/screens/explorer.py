@@ -232,7 +232,7 @@ class ExplorerScreen(Screen[None]):
         can_step = bool(self.search_text) and bool(rows)
         if can_step != self._could_step:
             self._could_step = can_step
-            self.refresh_bindings()
+            self._bindings_due = True  # with the ruler: the key bar is not the list
 
     def set_platform(self, platform: str | None) -> None:
         if platform == self.platform:
@@ -256,6 +256,7 @@ class ExplorerScreen(Screen[None]):
     _detail_due: int | None = None
     _overview_due: tuple[Sequence[int], object] | None = None
     _follow_pending = False
+    _bindings_due = False
 
     @on(EventList.Highlighted)
     def _highlighted(self, message: EventList.Highlighted) -> None:
@@ -274,6 +275,9 @@ class ExplorerScreen(Screen[None]):
 
     def _follow(self) -> None:
         self._follow_pending = False
+        if self._bindings_due:
+            self._bindings_due = False
+            self.refresh_bindings()
         ruler = self.query_one(TimeRuler)
         if self._overview_due is not None:
             rows, key = self._overview_due
