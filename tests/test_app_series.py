@@ -23,7 +23,7 @@ from tui.screens.explorer import ExplorerScreen
 from tui.screens.indicator import IndicatorScreen, ReadingsTable, date_ticks, value_ticks
 from tui.screens.source import SourceScreen
 from tui.widgets.figures_table import FiguresTable, outlet_name
-from tui.widgets.sparkline import spark
+from tui.widgets.sparkline import CELLS, resample, spark, spark_text
 
 WIDE = (120, 40)
 NORMAL = (80, 24)
@@ -73,6 +73,19 @@ def test_sparkline_scales_from_zero() -> None:
     assert spark([]) == ""
     assert spark([0, 0]) == "▁▁"
     assert len(spark([3, 1, 2])) == 3
+
+
+def test_a_long_series_is_drawn_in_the_room_it_has() -> None:
+    """Thousands of readings: one block per stretch, the largest of it, the mark kept."""
+    values = [float(i % 100 + i) for i in range(3000)]
+    drawn, mark = resample(values, 30, mark=2999)
+    assert len(drawn) == 30 and mark == 29
+    assert drawn[-1] == max(values[2900:]) and drawn[0] == max(values[:100])
+    assert resample(values, 30, mark=1500)[1] == 15
+    assert resample(values[:20], 30, mark=3) == (values[:20], 3)  # short lines as they are
+    cell = spark_text(values, mark=2999, mark_style="bold")
+    assert len(cell.plain) == CELLS
+    assert [span.start for span in cell.spans] == [CELLS - 1]  # the marked block in sight
 
 
 def test_date_ticks_fit_the_width_and_speak_the_language() -> None:

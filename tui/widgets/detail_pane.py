@@ -19,7 +19,7 @@ from tui.series_view import SPARK_MIN, series_for, trend_of, value_of
 from tui.view import formatter, kind_name, shown, slots, title_of
 from tui.widgets.arranged import Arranged, PlainText
 from tui.widgets.figures_table import FiguresTable, Trend, outlet_name
-from tui.widgets.sparkline import spark
+from tui.widgets.sparkline import LINE_CELLS, resample, spark
 
 # The figures table gets a sparkline column from this width on; narrower, the highlighted
 # figure's sparkline is shown under the table only.
@@ -265,7 +265,7 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
             parts += [
                 "\n",
                 _("Over time: "),
-                (spark(trend_of(series)[0]), "$primary"),
+                (spark(resample(trend_of(series)[0], LINE_CELLS)[0]), "$primary"),
                 f"  {value_of(fmt, self.timeline, first)} ({fmt.when(first)}) → "
                 f"{value_of(fmt, self.timeline, last)} ({fmt.when(last)})  ",
                 (_("c: chart"), "bold"),
