@@ -69,3 +69,30 @@ async def test_a_load_error_exits_with_code_1_and_keeps_the_error() -> None:
 def test_the_app_needs_a_timeline_or_a_loader() -> None:
     with pytest.raises(ValueError, match="timeline or a load"):
         VnEgovApp(None)
+
+
+async def test_progress_is_shown_once_a_second_and_at_every_stage(
+    small: Timeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each report is a frame the loading thread waits for: a burst of counts is one."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        LoadingScreen, "show_progress", lambda self, stage, d, t: shown.append(stage)
+    )
+
+    def chatty_load(progress: Progress) -> Timeline:
+        progress("reading", 0, 0)
+        for done in range(1, 5_000):
+            progress("validating", done, 5_000)
+        progress("checking", 0, 0)
+        return small
+
+    app = VnEgovApp(None, lang="en", load=chatty_load)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, ExplorerScreen):
+                break
+    assert shown[0] == "reading"
+    assert shown.count("validating") <= 2  # 4,998 counts within a second
+    assert len(shown) <= 4

@@ -65,6 +65,9 @@ def _settle(timeline: Timeline) -> None:
         series_index(timeline)
 
 
+PROGRESS_EVERY = 1.0  # seconds between two counts on the loading screen
+
+
 class LoadProgress(Message):
     """How far the loading thread has got (timeline.load.Progress)."""
 
@@ -145,10 +148,11 @@ class VnEgovApp(App[None]):
         shown = [0.0]
 
         def progress(stage: str, done: int, total: int) -> None:
-            # At most four updates a second, and always the stage changes: each update is
-            # a frame the loading thread has to wait for.
+            # The count once a second, and every change of stage. Each update is a frame
+            # drawn while the loading thread waits for the interpreter: at four a second
+            # the 100,000-figure benchmark file took 4.5 s to load instead of 3.4 s.
             now = time.monotonic()
-            if stage == "validating" and 0 < done < total and now - shown[0] < 0.25:
+            if stage == "validating" and 0 < done < total and now - shown[0] < PROGRESS_EVERY:
                 return
             shown[0] = now
             # Posted, not called: the load goes on while the screen catches up.

@@ -2,7 +2,7 @@
 
 The loader reports how far it has got (timeline.load.Progress); the screen shows the
 stage and, while the tables are validated, how many are done, with a bar. It is redrawn
-a few times a second at most: an animation at full frame rate would take the GIL from
+once a second at most: an animation at full frame rate would take the GIL from
 the thread doing the work and make the wait longer than the thing it decorates.
 """
 
