@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.conftest import make_app, screen_text
@@ -66,3 +68,35 @@ async def test_narrow_layout_puts_the_detail_under_the_list(small: Timeline) -> 
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert detail.region.x >= events.region.right
+
+
+@pytest.mark.parametrize("size", [(120, 40), (100, 30), (70, 15), (50, 12)])
+async def test_the_size_classes_are_set_before_the_first_resize(
+    small: Timeline, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set by Textual at the first resize, they would restyle every widget at start-up."""
+    changed: list[bool] = []
+    real = ExplorerScreen.update_classes
+
+    def recorded(self: ExplorerScreen, classes: Any, *args: Any, **kwargs: Any) -> Any:
+        before = set(self.classes)
+        result = real(self, classes, *args, **kwargs)
+        changed.append(set(self.classes) != before)
+        return result
+
+    monkeypatch.setattr(ExplorerScreen, "update_classes", recorded)
+    app = make_app(small)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExplorerScreen)
+        width, height = size
+        expected = screen._get_breakpoint_classes(
+            width, screen.HORIZONTAL_BREAKPOINTS
+        ) | screen._get_breakpoint_classes(height, screen.VERTICAL_BREAKPOINTS)
+        assert expected <= screen.classes
+        assert changed and not any(changed)  # every resize so far found them set
+        before = len(changed)
+        await pilot.resize_terminal(*((130, 40) if width < 120 else (70, 14)))
+        await pilot.pause()
+        assert any(changed[before:])  # and a real change of size still changes them

@@ -39,6 +39,12 @@ from tui.widgets.time_ruler import TimeRuler
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
+def breakpoint_classes(size: int, breakpoints: list[tuple[int, str]]) -> list[str]:
+    """The class of the largest breakpoint `size` reaches, as Textual chooses it."""
+    reached = [name for threshold, name in sorted(breakpoints) if size >= threshold]
+    return reached[-1:]
+
+
 class ExplorerScreen(Screen[None]):
     """The whole story on one screen; every figure a keystroke from its source."""
 
@@ -81,6 +87,14 @@ class ExplorerScreen(Screen[None]):
     def __init__(self, timeline: Timeline, *, full: bool = False) -> None:
         super().__init__()
         relabel(self)
+        # The size classes for the terminal as it is now. Textual sets them at the first
+        # resize, and changing a screen's classes then restyles every widget on it
+        # (30 ms of a start-up); set before the first styling, they are found unchanged.
+        width, height = self.app.size
+        self.add_class(
+            *breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS),
+            *breakpoint_classes(height, self.VERTICAL_BREAKPOINTS),
+        )
         self.timeline = timeline
         self.full = full
         self.platform: str | None = None
