@@ -99,4 +99,8 @@ if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
     code = _floor() if mode == "floor" else _app(rest)
     _report_peak()
-    raise SystemExit(code)
+    # Both end as the `vn-egov` command does (tui.process.finish): the floor quits the
+    # same way, so that only what vn-egov adds is counted.
+    from tui.process import finish
+
+    finish(code)

@@ -173,13 +173,14 @@ def test_schema_is_json_and_matches_the_shipped_copy() -> None:
     [["validate"], ["export", "--format", "json"], ["list"], ["schema"], ["--help"]],
 )
 def test_scripting_commands_do_not_import_textual(args: list[str]) -> None:
+    # main(), not the `tui` module: the command ends the process when main() returns.
     code = (
-        "import sys, runpy, io, contextlib\n"
-        f"sys.argv = ['vn-egov', *{args!r}]\n"
+        "import sys, io, contextlib\n"
+        "from tui.cli import main\n"
         "out = io.StringIO()\n"
         "with contextlib.redirect_stdout(out):\n"
         "    try:\n"
-        "        runpy.run_module('tui', run_name='__main__')\n"
+        f"        main({args!r})\n"
         "    except SystemExit:\n"
         "        pass\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"

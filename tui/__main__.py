@@ -1,5 +1,5 @@
 """`python -m tui` is `vn-egov`."""
 
-from tui.cli import main
+from tui.cli import run
 
-raise SystemExit(main())
+run()

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from timeline.l10n import (
     LANGUAGES,
@@ -25,10 +25,16 @@ from timeline.l10n import (
 )
 from timeline.load import TimelineError, bundled_path, load
 from timeline.model import Timeline
+from tui.process import finish
 from tui.safe import clean
 
 # Files larger than this open the explorer at once and load behind a progress indicator.
 LOAD_IN_BACKGROUND_BYTES = 2 * 1024 * 1024
+
+
+def run() -> NoReturn:
+    """The `vn-egov` command."""
+    finish(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
