@@ -13,11 +13,13 @@ the key bar and the help speak the new language at once.
 from __future__ import annotations
 
 import gc
+import io
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -66,6 +68,8 @@ def _settle(timeline: Timeline) -> None:
 
 
 PROGRESS_EVERY = 1.0  # seconds between two counts on the loading screen
+
+SCREENSHOT = "vn-egov-screenshot"  # the name of a screenshot's delivery
 
 
 class LoadProgress(Message):
@@ -273,6 +277,48 @@ class VnEgovApp(App[None]):
 
     def action_help_quit(self) -> None:
         self.notify(_("Press q or Ctrl+Q to quit."), title=_("Do you want to quit?"))
+
+    # ------------------------------------------------------------------ files for the user
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The screen as SVG (palette: Screenshot): saved in a terminal, downloaded in a browser.
+
+        Textual's own asks the browser to open the SVG in a tab of its own, which a
+        visitor then has to save by hand; served (`vn-egov serve`), it is a download
+        instead. Either way the notice that follows is in the app's language.
+        """
+        name = filename or f"{self.title}_{datetime.now():%Y-%m-%dT%H_%M_%S}.svg"
+        return self.deliver_text(
+            io.StringIO(self.export_screenshot()),
+            save_directory=path,
+            save_filename=name,
+            open_method="download" if self.is_web else "browser",
+            mime_type="image/svg+xml",
+            name=SCREENSHOT,
+        )
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        if event.name == SCREENSHOT:
+            done = (
+                _("Screenshot downloaded.")
+                if event.path is None
+                else _("Screenshot saved to {path}").format(path=event.path)
+            )
+            self.notify(done, title=_("Screenshot"), markup=False)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == SCREENSHOT:
+            self.notify(
+                _("The screenshot could not be saved: {reason}").format(reason=event.exception),
+                title=_("Screenshot"),
+                severity="error",
+                markup=False,
+            )
 
     # ------------------------------------------------------------------ figures over time
 

@@ -118,7 +118,33 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help=_("print the JSON Schema of the TOML format"))
     _add_lang(schema)
     schema.set_defaults(run=_schema)
+
+    serve = commands.add_parser("serve", help=_("serve the explorer to web browsers"))
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help=_("address to listen on (default: 127.0.0.1, this machine only)"),
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, help=_("port to listen on (default: 8000)")
+    )
+    _add_data(serve)
+    _add_lang(serve)
+    serve.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=_("read the file afresh, without the cache of validated timelines"),
+    )
+    serve.set_defaults(run=_serve)
     return parser
+
+
+def _port(text: str) -> int:
+    if text.isdigit() and int(text) <= 65535:
+        return int(text)
+    raise argparse.ArgumentTypeError(
+        _("a port is a number from 0 to 65535 (got '{value}')").format(value=text)
+    )
 
 
 def _add_data(parser: argparse.ArgumentParser) -> None:
@@ -180,6 +206,41 @@ def _explore(args: argparse.Namespace, lang: str) -> int:
         _print_problems(error)
         return 1
     return app.return_code or 0
+
+
+def _serve(args: argparse.Namespace, lang: str) -> int:
+    """The explorer in browsers: the data checked once here, then one explorer per visitor."""
+    from timeline.cache import TimelineCache
+
+    path: Path = args.data or bundled_path()
+    cache = None if args.no_cache else TimelineCache.from_environment(os.environ)
+    try:
+        (load if cache is None else cache.load)(path)
+    except TimelineError as exc:
+        _print_problems(exc)
+        return 1
+    from tui.serve.listen import ListenError, listen
+
+    try:
+        listening = listen(args.host, args.port)
+    except ListenError as exc:
+        print(clean(str(exc)), file=sys.stderr)
+        return 1
+    if not listening.loopback:
+        warning = _("vn-egov: warning: anyone who can reach port {port} on {host} can use it")
+        print(clean(warning.format(port=listening.port, host=args.host)), file=sys.stderr)
+    # Each visitor's explorer: the same file, language and cache setting as this command.
+    explorer = [sys.executable, "-m", "tui", "--lang", lang]
+    if args.data is not None:
+        explorer += ["--data", str(path.resolve())]
+    if args.no_cache:
+        explorer.append("--no-cache")
+    from tui.serve.server import serve  # aiohttp and textual-serve; never Textual itself
+
+    try:
+        return serve(listening, explorer, lang=lang)
+    finally:
+        listening.close()
 
 
 def _validate(args: argparse.Namespace, lang: str) -> int:
