@@ -110,6 +110,21 @@ def session_of(pid: int) -> int | None:
     return None if fields is None else int(fields[3])
 
 
+def carrying(name: str, value: str) -> set[int]:
+    """Processes whose environment has name=value: a server's and whatever it started,
+    even after the server is gone and its children have been handed to init."""
+    needle = f"{name}={value}".encode()
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                if needle in (entry / "environ").read_bytes().split(b"\0"):
+                    found.add(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
 def environ_of(pid: int) -> dict[str, str]:
     raw = Path(f"/proc/{pid}/environ").read_bytes()
     pairs = (item.split(b"=", 1) for item in raw.split(b"\0") if b"=" in item)

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import aiohttp
@@ -216,9 +217,13 @@ async def test_a_visitor_closing_the_tab_ends_their_explorer() -> None:
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
 async def test_stopping_ends_every_explorer_within_two_seconds(signum: int, tmp_path: Path) -> None:
-    temporary, cache = tmp_path / "tmp", tmp_path / "cache"
+    temporary, cache, mark = tmp_path / "tmp", tmp_path / "cache", uuid.uuid4().hex
     temporary.mkdir()
-    served = serving.start(env=serving.environment(TMPDIR=str(temporary), VN_EGOV_CACHE=str(cache)))
+    served = serving.start(
+        env=serving.environment(
+            TMPDIR=str(temporary), VN_EGOV_CACHE=str(cache), VN_EGOV_TEST_MARK=mark
+        )
+    )
     visitors = []
     try:
         for _ in range(3):
@@ -232,6 +237,7 @@ async def test_stopping_ends_every_explorer_within_two_seconds(signum: int, tmp_
         elapsed = await asyncio.to_thread(served.stop, signum)
         assert elapsed < 2.0
         assert serving.gone(explorers)
+        assert serving.carrying("VN_EGOV_TEST_MARK", mark) == set()
         assert served.process.returncode == 0
         assert list(temporary.iterdir()) == []
         assert [p.name for p in cache.iterdir() if not p.name.endswith(".timeline")] == []
@@ -239,3 +245,23 @@ async def test_stopping_ends_every_explorer_within_two_seconds(signum: int, tmp_
         served.kill()
         for visitor in visitors:
             await visitor.session.close()
+
+
+async def test_stopping_while_explorers_still_start_is_quiet_and_quick() -> None:
+    """Visitors who just arrived: their explorers have not drawn yet, nor read any input."""
+    for delay in (0.0, 0.05, 0.2, 0.5):
+        mark = uuid.uuid4().hex
+        served = serving.start(env=serving.environment(VN_EGOV_TEST_MARK=mark))
+        visitors = [await Visitor.arrive(served.url) for _ in range(2)]
+        try:
+            await asyncio.sleep(delay)
+            explorers = serving.children(served.pid)
+            elapsed = await asyncio.to_thread(served.stop)
+            _out, err = served.process.communicate(timeout=10)
+            assert (err, served.process.returncode) == ("", 0), delay
+            assert elapsed < 2.0 and serving.gone(explorers), delay
+            assert serving.carrying("VN_EGOV_TEST_MARK", mark) == set(), delay  # none started late
+        finally:
+            served.kill()
+            for visitor in visitors:
+                await visitor.session.close()

@@ -44,6 +44,15 @@ class AppProcess(AppService):
             download_manager=download_manager,
         )
         self.argv = tuple(argv)
+        self._starting: asyncio.Future[None] | None = None
+        self._ending: asyncio.Future[None] | None = None
+
+    async def start(self, width: int, height: int) -> None:
+        """Start the app, unless it was ended first (the server stopping as a tab opens)."""
+        if self._ending is None and self._starting is None:
+            self._starting = asyncio.ensure_future(super().start(width, height))
+        if self._starting is not None:
+            await asyncio.shield(self._starting)
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
         # Private in textual-serve: `start()` calls it, and the rest of AppService reads
@@ -73,7 +82,20 @@ class AppProcess(AppService):
         return process is not None and process.returncode is None
 
     async def end(self, grace: float) -> None:
-        """Ask the app to quit; kill its session if it has not within `grace` seconds."""
+        """Ask the app to quit; kill its session if it has not within `grace` seconds.
+
+        The tab closing and the server stopping may both end an app at once; they share
+        one ending (AppService.stop run twice at once awaits a task the other has
+        dropped), and neither being cancelled cuts it short.
+        """
+        if self._ending is None:
+            self._ending = asyncio.ensure_future(self._end(grace))
+        await asyncio.shield(self._ending)
+
+    async def _end(self, grace: float) -> None:
+        if self._starting is not None:  # an app being started is ended once it runs
+            with suppress(Exception):
+                await self._starting
         process = self._process
         if process is None:
             return

@@ -51,6 +51,7 @@ class ExplorerServer(Server):
         self.lang = lang
         self.loopback = loopback
         self.visitors: dict[AppProcess, web.WebSocketResponse] = {}
+        self.stopping = False
         templates = jinja2.Environment(
             loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True
         )
@@ -122,8 +123,9 @@ class ExplorerServer(Server):
         )
         self.visitors[visitor] = websocket
         try:
-            await visitor.start(width, height)
-            await self._relay(websocket, visitor)
+            if not self.stopping:
+                await visitor.start(width, height)
+                await self._relay(websocket, visitor)
         except OSError as exc:  # the explorer could not be started at all
             log.error("%s", exc)
         finally:
@@ -166,6 +168,7 @@ class ExplorerServer(Server):
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Every app asked to quit at once, killed after QUIT_WAIT; every page told."""
+        self.stopping = True  # a tab that connects from now on gets no app
         visitors = list(self.visitors.items())
         await asyncio.gather(
             *(visitor.end(QUIT_WAIT) for visitor, _socket in visitors), return_exceptions=True
@@ -200,6 +203,7 @@ def serve(listening: Listening, argv: Sequence[str], *, lang: str) -> int:
     logging.basicConfig(format="vn-egov: %(message)s", level=logging.WARNING)
     logging.getLogger("aiohttp.access").disabled = True
     server = ExplorerServer(argv, lang=lang, loopback=listening.loopback)
+    logging.getLogger("textual-serve").addFilter(_QuietWhileStopping(server))
     asyncio.run(_serve(server, listening))
     return 0
 
@@ -223,4 +227,18 @@ async def _serve(server: ExplorerServer, listening: Listening) -> None:
         await stop.wait()
     finally:
         await runner.cleanup()
+        # Whatever outlived the cleanup (nothing should) goes with the server.
+        await asyncio.gather(*(visitor.kill() for visitor in server.visitors))
         sys.stdout.flush()
+
+
+class _QuietWhileStopping(logging.Filter):
+    """textual-serve reports an app that ends before it has drawn as failing to start;
+    when the server stopped it, that is not news."""
+
+    def __init__(self, server: ExplorerServer) -> None:
+        super().__init__()
+        self.server = server
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (self.server.stopping and record.getMessage() == "Application failed to start")
