@@ -109,6 +109,13 @@ def test_the_explorer_reacts_to_keys_in_both_languages(browser: Browser, tmp_pat
         page.keyboard.press("l")
         en = drawn(page, unlike=vi)
         keep(en, "serve-en.png", tmp_path)
+        for _ in range(6):  # down to the portal's figures of 25 Feb 2020
+            page.keyboard.press("j")
+        portal = drawn(page, unlike=en)
+        keep(portal, "serve-event-en.png", tmp_path)
+        for _ in range(6):
+            page.keyboard.press("k")
+        assert drawn(page, unlike=portal) == en
         page.keyboard.press("l")
         assert drawn(page, unlike=en) == vi  # back in Vietnamese: the very same pixels
         page.keyboard.press("l")

@@ -126,6 +126,8 @@ class ExplorerServer(Server):
             if not self.stopping:
                 await visitor.start(width, height)
                 await self._relay(websocket, visitor)
+        except ConnectionResetError:
+            pass  # the page went away while it was being answered
         except OSError as exc:  # the explorer could not be started at all
             log.error("%s", exc)
         finally:
