@@ -265,3 +265,21 @@ async def test_stopping_while_explorers_still_start_is_quiet_and_quick() -> None
             served.kill()
             for visitor in visitors:
                 await visitor.session.close()
+
+
+async def test_explorers_die_with_a_server_that_is_killed() -> None:
+    """SIGKILL leaves the server no time to end anything: the explorers go with it."""
+    mark = uuid.uuid4().hex
+    served = serving.start(env=serving.environment(VN_EGOV_TEST_MARK=mark))
+    visitors = [await Visitor.arrive(served.url) for _ in range(2)]
+    try:
+        await asyncio.gather(*(visitor.explorer_drawn() for visitor in visitors))
+        assert len(serving.children(served.pid)) == 2
+        served.stop(signal.SIGKILL)
+        await asyncio.to_thread(
+            serving.wait_for, lambda: not serving.carrying("VN_EGOV_TEST_MARK", mark), 2.0
+        )
+    finally:
+        served.kill()
+        for visitor in visitors:
+            await visitor.session.close()

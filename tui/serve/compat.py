@@ -23,6 +23,8 @@ from typing import Any
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
+from tui.serve.lifeline import die_with_the_server
+
 
 class AppProcess(AppService):
     """One visitor's app: textual-serve's AppService, run from an argv in its own session."""
@@ -46,10 +48,13 @@ class AppProcess(AppService):
         self.argv = tuple(argv)
         self._starting: asyncio.Future[None] | None = None
         self._ending: asyncio.Future[None] | None = None
+        # Set by end() and kill(): an app asked to end before it started never starts.
+        # (An explorer left without its server does not end by itself.)
+        self._closed = False
 
     async def start(self, width: int, height: int) -> None:
         """Start the app, unless it was ended first (the server stopping as a tab opens)."""
-        if self._ending is None and self._starting is None:
+        if not self._closed and self._starting is None:
             self._starting = asyncio.ensure_future(super().start(width, height))
         if self._starting is not None:
             await asyncio.shield(self._starting)
@@ -66,6 +71,7 @@ class AppProcess(AppService):
             stderr=asyncio.subprocess.PIPE,
             env=environment,
             start_new_session=True,
+            preexec_fn=die_with_the_server(os.getpid()),
         )
         self._process = process
         self._stdin = process.stdin
@@ -88,14 +94,13 @@ class AppProcess(AppService):
         one ending (AppService.stop run twice at once awaits a task the other has
         dropped), and neither being cancelled cuts it short.
         """
+        self._closed = True
         if self._ending is None:
             self._ending = asyncio.ensure_future(self._end(grace))
         await asyncio.shield(self._ending)
 
     async def _end(self, grace: float) -> None:
-        if self._starting is not None:  # an app being started is ended once it runs
-            with suppress(Exception):
-                await self._starting
+        await self._started()
         process = self._process
         if process is None:
             return
@@ -108,8 +113,16 @@ class AppProcess(AppService):
         # The app has ended: stop() cancels its downloads and reads its output to the end.
         await self.stop()
 
+    async def _started(self) -> None:
+        """Once an app being started runs (so that it can be ended)."""
+        if self._starting is not None:
+            with suppress(Exception):
+                await asyncio.shield(self._starting)
+
     async def kill(self) -> None:
         """End the app's whole session at once and reap it."""
+        self._closed = True
+        await self._started()
         process = self._process
         if process is None or process.returncode is not None:
             return
