@@ -15,10 +15,14 @@ from tui import compat
 
 ROOT = Path(__file__).resolve().parent.parent
 # tui/serve has its own: the server never imports Textual, which tui/compat.py does.
-COMPAT = {ROOT / "tui" / "compat.py", ROOT / "timeline" / "compat.py", ROOT / "tui" / "serve" / "compat.py"}
+COMPAT = {
+    ROOT / "tui" / "compat.py",
+    ROOT / "timeline" / "compat.py",
+    ROOT / "tui" / "serve" / "compat.py",
+}
 
-# Every private Textual, textual-serve or pydantic name the project has needed, and any import of a
-# private module of theirs.
+# Every private Textual, textual-serve or pydantic name the project has needed, and any
+# import of a private module of theirs.
 PRIVATE = re.compile(
     r"\._(size_updated|scroll_update|screen_stacks|merged_bindings|bindings|watch_value"
     r"|compositor|background_screens|open_app_process|build_environment)\b"
