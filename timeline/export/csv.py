@@ -1,18 +1,22 @@
-"""JSON and CSV renderings of a timeline, and an atomic, no-clobber way to write them."""
+"""One row per figure, for spreadsheets: names in both languages, the source by label.
+
+Rows are in the order of the dates the figures are reported as of (file order within a
+day), so that a sheet reads as a timeline without sorting. `bom=True` starts the text with
+a UTF-8 byte-order mark: without it, some spreadsheet programs read the Vietnamese as
+mojibake ("CÃ´ng" for "Công").
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-import os
-import tempfile
-from pathlib import Path
-from typing import Any
 
+from timeline.citation import source_label
 from timeline.model import Timeline
 
-CSV_COLUMNS = (
+BOM = "\ufeff"
+
+COLUMNS = (
     "id",
     "platform",
     "platform_vi",
@@ -35,8 +39,12 @@ CSV_COLUMNS = (
     "as_of_note_vi",
     "as_of_note_en",
     "source",
+    "source_label_vi",
+    "source_label_en",
     "source_outlet",
     "source_title",
+    "source_published",
+    "source_published_precision",
     "quote",
     "part_of",
     "notes_vi",
@@ -44,22 +52,20 @@ CSV_COLUMNS = (
 )
 
 
-def to_json(t: Timeline) -> str:
-    """One object with the five arrays (and the quality notes), keys as in the TOML."""
-    document: dict[str, Any] = t.model_dump(mode="json", exclude_none=True)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def to_csv(t: Timeline) -> str:
-    """One row per observation, with platform and indicator names in both languages."""
+def to_csv(t: Timeline, *, bom: bool = False) -> str:
+    """The figures of `t` as CSV text, a header row first."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    if bom:
+        out.write(BOM)
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for o in t.observations:
+    labels = {s.id: (source_label(s, "vi"), source_label(s, "en")) for s in t.sources}
+    for o in sorted(t.observations, key=lambda o: o.as_of):
         platform = t.platform.get(o.platform or "")
         indicator = t.indicator[o.indicator]
         source = t.source[o.source]
         comparison = o.compared_with.label if o.compared_with else None
+        label_vi, label_en = labels[o.source]
         writer.writerow(
             {
                 "id": o.id,
@@ -84,8 +90,14 @@ def to_csv(t: Timeline) -> str:
                 "as_of_note_vi": o.as_of_note.vi if o.as_of_note else "",
                 "as_of_note_en": o.as_of_note.en if o.as_of_note else "",
                 "source": o.source,
+                "source_label_vi": label_vi,
+                "source_label_en": label_en,
                 "source_outlet": source.outlet or "",
                 "source_title": source.title,
+                "source_published": source.published.isoformat() if source.published else "",
+                "source_published_precision": source.published_precision
+                if source.published
+                else "",
                 "quote": o.quote,
                 "part_of": o.part_of or "",
                 "notes_vi": o.notes.vi if o.notes else "",
@@ -93,37 +105,3 @@ def to_csv(t: Timeline) -> str:
             }
         )
     return out.getvalue()
-
-
-class OutputExists(Exception):
-    """The output file is there already and overwriting was not asked for."""
-
-
-def write_atomically(path: Path, text: str, *, force: bool) -> None:
-    """Write to a temporary file beside `path`, then move it into place in one step.
-
-    A reader never sees half a file, and an interrupted export leaves the old one whole.
-    Without `force`, the final step is a hard link, which fails if `path` exists even when
-    another process created it a moment ago.
-    """
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise OutputExists(str(path)) from None
-            except OSError:  # a file system without hard links: check, then move
-                if path.exists():
-                    raise OutputExists(str(path)) from None
-                os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
