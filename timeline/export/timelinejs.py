@@ -20,10 +20,12 @@ from timeline.model import Milestone, Precision, Timeline
 
 
 def _date(d: Any, precision: Precision, fmt: Formatter) -> dict[str, Any]:
+    # An estimate is placed at its best guess, day and all; `display_date` marks it "~".
+    # A month's or a year's day is a placeholder, so TimelineJS is not given it.
     parts: dict[str, Any] = {"year": d.year}
-    if precision in ("day", "month", "estimate"):
+    if precision != "year":
         parts["month"] = d.month
-    if precision == "day":
+    if precision in ("day", "estimate"):
         parts["day"] = d.day
     parts["display_date"] = fmt.date(d, precision)
     return parts
@@ -37,7 +39,9 @@ def _event(t: Timeline, m: Milestone, fmt: Formatter) -> dict[str, Any]:
     if figures:
         items = []
         for o in figures:
-            source = t.source.get(o.source)
+            # The media credit names the milestone's sources; a figure names its own
+            # only where there are several to tell apart.
+            source = t.source.get(o.source) if len(m.sources) > 1 else None
             credit = f" <em>({escape(source_label(source, lang))})</em>" if source else ""
             items.append(
                 f"<li><strong>{escape(t.figure_name(o, lang))}</strong>: "
