@@ -113,7 +113,7 @@ def nearest_ids(given: str, ids: Iterable[str], n: int = 3) -> list[str]:
 def _platform(t: Timeline, platform_id: str | None, lang: str) -> str:
     platform = t.platform.get(platform_id) if platform_id else None
     if platform is None:
-        return _words(lang)(N_("nationwide")) if platform_id is None else platform_id
+        return _words(lang)(N_("Nationwide")) if platform_id is None else platform_id
     return platform.name.get(lang)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported when used: the command line reads FORMATS at every start
     from timeline.l10n import Formatter
     from timeline.model import Timeline
+    from timeline.selection import Selection
 
 TEXT_FORMATS = ("json", "csv", "timelinejs")
 BINARY_FORMATS = ("sqlite", "datapackage")
@@ -27,6 +28,23 @@ SUFFIXES = {
     "sqlite": ".db",
     "datapackage": ".zip",
 }
+
+
+def file_name(selection: Selection, fmt: str) -> str:
+    """A name that says which part of the timeline a file holds: vn-egov-portal-dich-vu.csv."""
+    from timeline.search import fold
+
+    parts = ["vn-egov"]
+    if selection.platform:
+        parts.append(selection.platform)
+    words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in fold(selection.search))
+    if words.split():
+        parts.append("-".join(words.split())[:40].strip("-"))
+    if selection.since:
+        parts.append(f"from-{selection.since.isoformat()}")
+    if selection.until:
+        parts.append(f"to-{selection.until.isoformat()}")
+    return "-".join(parts) + SUFFIXES[fmt]
 
 
 def to_text(t: Timeline, fmt: str, formatter: Formatter, *, bom: bool = False) -> str:

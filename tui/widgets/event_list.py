@@ -26,6 +26,7 @@ from textual.strip import Strip
 from timeline.l10n import N_, _, current_language
 from timeline.model import Precision, Timeline
 from timeline.search import spans
+from tui.copying import copy_citation, full_figures
 from tui.safe import clean
 from tui.view import SLOTS, formatter, platform_label, relabel, slots, title_of
 
@@ -69,6 +70,8 @@ class EventList(ScrollView, can_focus=True):
         Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page-up"),
         Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page-down"),
         Binding("enter,s", "open_source", N_("Source"), id="list.source"),
+        Binding("y", "copy(False)", N_("Copy"), show=False, id="list.copy"),
+        Binding("Y", "copy(True)", N_("Copy as Markdown"), show=False, id="list.copy-markdown"),
     ]
 
     class Highlighted(Message):
@@ -254,6 +257,18 @@ class EventList(ScrollView, can_focus=True):
         index = self.highlighted
         if index is not None:
             self.post_message(self.OpenSource(self, index))
+
+    def action_copy(self, markdown: bool) -> None:
+        """`y`/`Y`: the event under the cursor, with its citation, into the clipboard."""
+        index = self.highlighted
+        if index is not None:
+            copy_citation(
+                self.app,
+                self.timeline,
+                self._events[index],
+                markdown=markdown,
+                full=full_figures(self.app),
+            )
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 
 from timeline.l10n import N_, _, current_language
 from timeline.model import Observation, Timeline
+from tui.copying import copy_citation
 from tui.series_view import reading_kind
 from tui.view import formatter, platform_label, relabel, shown
 from tui.widgets.sparkline import spark_text
@@ -53,6 +54,8 @@ class FiguresTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,s", "choose", N_("Figure's source"), id="figures.source"),
         Binding("c", "chart", N_("Chart"), id="figures.chart"),
+        Binding("y", "copy(False)", N_("Copy"), show=False, id="figures.copy"),
+        Binding("Y", "copy(True)", N_("Copy as Markdown"), show=False, id="figures.copy-markdown"),
     ]
 
     class Chosen(Message):
@@ -223,6 +226,12 @@ class FiguresTable(DataTable[Text]):
         obs = self.current
         if obs is not None:
             self.post_message(self.ChartChosen(self, obs.id))
+
+    def action_copy(self, markdown: bool) -> None:
+        """`y`/`Y`: the figure under the cursor, with its citation, into the clipboard."""
+        obs = self.current
+        if obs is not None:
+            copy_citation(self.app, self.timeline, obs, markdown=markdown, full=self.full)
 
     def relocalize(self) -> None:
         relabel(self)
