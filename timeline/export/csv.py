@@ -57,51 +57,49 @@ def to_csv(t: Timeline, *, bom: bool = False) -> str:
     out = io.StringIO()
     if bom:
         out.write(BOM)
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
     labels = {s.id: (source_label(s, "vi"), source_label(s, "en")) for s in t.sources}
+    # Rows as tuples in COLUMNS order: a dict per row (csv.DictWriter) took a third of
+    # the time at 100,000 figures.
     for o in sorted(t.observations, key=lambda o: o.as_of):
         platform = t.platform.get(o.platform or "")
         indicator = t.indicator[o.indicator]
         source = t.source[o.source]
         comparison = o.compared_with.label if o.compared_with else None
-        label_vi, label_en = labels[o.source]
         writer.writerow(
-            {
-                "id": o.id,
-                "platform": o.platform or "",
-                "platform_vi": platform.name.vi if platform else "",
-                "platform_en": platform.name.en if platform else "",
-                "indicator": o.indicator,
-                "indicator_vi": indicator.name.vi,
-                "indicator_en": indicator.name.en,
-                "unit": indicator.unit,
-                "value": o.value,
-                "total": "" if o.total is None else o.total,
-                "qualifier": o.qualifier,
-                "basis": o.basis,
-                "period_start": o.period_start.isoformat() if o.period_start else "",
-                "period_end": o.period_end.isoformat() if o.period_end else "",
-                "change": o.change or "",
-                "compared_with_vi": comparison.vi if comparison else "",
-                "compared_with_en": comparison.en if comparison else "",
-                "as_of": o.as_of.isoformat(),
-                "as_of_precision": o.as_of_precision,
-                "as_of_note_vi": o.as_of_note.vi if o.as_of_note else "",
-                "as_of_note_en": o.as_of_note.en if o.as_of_note else "",
-                "source": o.source,
-                "source_label_vi": label_vi,
-                "source_label_en": label_en,
-                "source_outlet": source.outlet or "",
-                "source_title": source.title,
-                "source_published": source.published.isoformat() if source.published else "",
-                "source_published_precision": source.published_precision
-                if source.published
-                else "",
-                "quote": o.quote,
-                "part_of": o.part_of or "",
-                "notes_vi": o.notes.vi if o.notes else "",
-                "notes_en": o.notes.en if o.notes else "",
-            }
+            (
+                o.id,
+                o.platform or "",
+                platform.name.vi if platform else "",
+                platform.name.en if platform else "",
+                o.indicator,
+                indicator.name.vi,
+                indicator.name.en,
+                indicator.unit,
+                o.value,
+                "" if o.total is None else o.total,
+                o.qualifier,
+                o.basis,
+                o.period_start.isoformat() if o.period_start else "",
+                o.period_end.isoformat() if o.period_end else "",
+                o.change or "",
+                comparison.vi if comparison else "",
+                comparison.en if comparison else "",
+                o.as_of.isoformat(),
+                o.as_of_precision,
+                o.as_of_note.vi if o.as_of_note else "",
+                o.as_of_note.en if o.as_of_note else "",
+                o.source,
+                *labels[o.source],
+                source.outlet or "",
+                source.title,
+                source.published.isoformat() if source.published else "",
+                source.published_precision if source.published else "",
+                o.quote,
+                o.part_of or "",
+                o.notes.vi if o.notes else "",
+                o.notes.en if o.notes else "",
+            )
         )
     return out.getvalue()
