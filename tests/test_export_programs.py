@@ -79,8 +79,10 @@ def timelinejs_dist() -> Path:
     return dist
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    # For this module only: Playwright's sync API runs an event loop in this thread while
+    # it is open, and the Pilot tests after it start loops of their own.
     if not CHROMIUM.is_file():
         pytest.skip("the TimelineJS test needs Debian's Chromium: apt-get install -y chromium")
     from playwright.sync_api import sync_playwright
