@@ -31,7 +31,7 @@ def bundled() -> Timeline:
     return load(bundled_path())
 
 
-def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run(*args: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
     environment.pop("VN_EGOV_LANG", None)
     return subprocess.run(
@@ -40,7 +40,6 @@ def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
         text=True,
         env=environment,
         timeout=120,
-        **kwargs,  # type: ignore[call-overload]
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import tomli
 from pydantic import BaseModel, ValidationError
 
-from timeline.compact import Sharer
+from timeline.interning import Sharer
 from timeline.model import Timeline
 from timeline.slices import ARRAYS, Unsplittable, split
 

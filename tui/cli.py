@@ -22,6 +22,7 @@ from timeline.l10n import (
     LanguageError,
     _,
     choose_language,
+    current_language,
     ngettext,
     set_language,
 )
@@ -49,18 +50,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LanguageError as exc:
         print(f"vn-egov: {exc}", file=sys.stderr)
         return 2
+    # The command's language, for argparse and the CLI's own lines (the explorer carries
+    # its own in its Settings); put back afterwards, for callers that run several.
+    before = current_language()
     set_language(lang)
-    for notice in notices:
-        print(f"vn-egov: {clean(notice)}", file=sys.stderr)
-    args = _parser().parse_args(args_list)
     try:
-        return int(args.run(args, lang))
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # `vn-egov list | head`: the reader left; say nothing more.
-        sys.stderr.close()
-        return 0
+        for notice in notices:
+            print(f"vn-egov: {clean(notice)}", file=sys.stderr)
+        args = _parser().parse_args(args_list)
+        try:
+            return int(args.run(args, lang))
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            # `vn-egov list | head`: the reader left; say nothing more.
+            sys.stderr.close()
+            return 0
+    finally:
+        set_language(before)
 
 
 def _early_lang(argv: list[str]) -> str | None:

@@ -12,16 +12,17 @@ from __future__ import annotations
 from textual.app import App
 
 from timeline.citation import as_markdown, as_text, cite, shorten
-from timeline.l10n import Formatter, _, current_language
 from timeline.model import Milestone, Observation, Timeline
+from tui.language import _
 from tui.safe import clean, clean_block
+from tui.settings import Settings
 
 
 def citation(
-    timeline: Timeline, item: Observation | Milestone, *, markdown: bool, full: bool
+    timeline: Timeline, item: Observation | Milestone, *, markdown: bool, settings: Settings
 ) -> str:
-    """The text `y` (or, with `markdown`, `Y`) copies."""
-    cited = cite(timeline, item, Formatter(current_language(), full=full))
+    """The text `y` (or, with `markdown`, `Y`) copies, in `settings`' language and mode."""
+    cited = cite(timeline, item, settings.formatter)
     return clean_block(as_markdown(cited) if markdown else as_text(cited))
 
 
@@ -31,25 +32,20 @@ def copy_citation(
     item: Observation | Milestone,
     *,
     markdown: bool,
-    full: bool,
+    settings: Settings,
 ) -> None:
     """Copy `item` with its citation, and say in a toast what went into the clipboard."""
-    app.copy_to_clipboard(citation(timeline, item, markdown=markdown, full=full))
-    headline = cite(timeline, item, Formatter(current_language(), full=full)).headline
-    if markdown:
+    app.copy_to_clipboard(citation(timeline, item, markdown=markdown, settings=settings))
+    headline = cite(timeline, item, settings.formatter).headline
+    if isinstance(item, Milestone) and not item.quote:
+        how = _("As Markdown, with its sources.") if markdown else _("As text, with its sources.")
+    elif markdown:
         how = _("As Markdown, with its quote and source.")
     else:
         how = _("As text, with its quote and source.")
-    if isinstance(item, Milestone) and not item.quote:
-        how = _("As Markdown, with its sources.") if markdown else _("As text, with its sources.")
     app.notify(
         f"{clean(shorten(headline, 60))}\n{how}",
         title=_("Copied to the clipboard"),
         markup=False,
         timeout=4,
     )
-
-
-def full_figures(app: App[object]) -> bool:
-    """Whether figures are shown in full now (the app's setting)."""
-    return bool(getattr(app, "full_figures", False))

@@ -26,12 +26,14 @@ from textual.widgets.option_list import Option
 from timeline.export import TEXT_FORMATS, build, file_name, to_bytes, to_text
 from timeline.export.files import OutputExists, write_atomically
 from timeline.export.whole import publish
-from timeline.l10n import N_, Formatter, _, current_language, ngettext
+from timeline.l10n import Formatter
 from timeline.model import Timeline
 from timeline.search import SearchIndex
 from timeline.selection import NATIONAL, Selection, subset
+from tui.labels import platform_label
+from tui.language import N_, _, ngettext
 from tui.safe import clean
-from tui.view import formatter, platform_label, relabel
+from tui.settings import FollowsSettings, Settings
 
 # In the order the dialog offers them: the spreadsheet first, for most readers want that.
 CHOICES = ("csv", "timelinejs", "sqlite", "datapackage", "json")
@@ -51,7 +53,7 @@ MIME_TYPES = {
 }
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(FollowsSettings, ModalScreen[None]):
     """Pick a format; the part of the timeline on screen is written in it."""
 
     DEFAULT_CSS = """
@@ -86,15 +88,12 @@ class ExportScreen(ModalScreen[None]):
         *,
         events: int,
         index: SearchIndex | None = None,
-        full: bool = False,
     ) -> None:
         super().__init__()
-        relabel(self)
         self.timeline = timeline
         self.selection = selection
         self.events = events
         self.index = index
-        self.full = full
         self.asking: str | None = None  # the format whose file exists, while asking
         self.busy = False
 
@@ -103,9 +102,7 @@ class ExportScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
             yield Static(self._summary(), id="export-summary", markup=False)
-            yield OptionList(
-                *(Option(Text(_(DESCRIPTIONS[f])), id=f) for f in CHOICES), id="export-formats"
-            )
+            yield OptionList(*self._options(), id="export-formats")
             yield Static(id="export-target", markup=False)
             yield Static(id="export-hint", markup=False)
 
@@ -116,10 +113,25 @@ class ExportScreen(ModalScreen[None]):
         options.focus()
         self._show_target(CHOICES[0])
 
+    def _options(self) -> list[Option]:
+        return [Option(Text(_(DESCRIPTIONS[f])), id=f) for f in CHOICES]
+
+    def settings_changed(self, settings: Settings) -> None:
+        """The dialog in the new language, on the same choice."""
+        self.query_one("#export-dialog").border_title = _("Export what the screen shows")
+        self.query_one("#export-summary", Static).update(self._summary())
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(self._options())
+        options.highlighted = highlighted
+        if not self.busy:
+            self._show_target(self._current_format())
+
     def _summary(self) -> str:
         parts = [
             ngettext("{count} event", "{count} events", self.events).format(
-                count=formatter().number(self.events)
+                count=self.settings.formatter.number(self.events)
             )
         ]
         if self.selection.platform == NATIONAL:
@@ -177,7 +189,7 @@ class ExportScreen(ModalScreen[None]):
         self.asking = None
         self.busy = True
         self._hint(_("Writing…"))
-        self._export(fmt, force=replace, web=web, lang=current_language())
+        self._export(fmt, force=replace, web=web, formatter=self.settings.formatter)
 
     def action_cancel(self) -> None:
         if self.busy:
@@ -191,16 +203,16 @@ class ExportScreen(ModalScreen[None]):
     # ------------------------------------------------------------------ writing
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, fmt: str, *, force: bool, web: bool, lang: str) -> None:
+    def _export(self, fmt: str, *, force: bool, web: bool, formatter: Formatter) -> None:
         part = subset(self.timeline, self.selection, self.index)
         name = file_name(self.selection, fmt)
         try:
             if web:
-                self._deliver(part, fmt, name, lang)
+                self._deliver(part, fmt, name, formatter)
                 return
             path = self.target(fmt)
             if fmt in TEXT_FORMATS:
-                text = to_text(part, fmt, Formatter(lang, full=self.full), bom=fmt == "csv")
+                text = to_text(part, fmt, formatter, bom=fmt == "csv")
                 write_atomically(path, text, force=force)
             else:
                 publish(path, lambda built: build(part, fmt, built), force=force)
@@ -212,9 +224,9 @@ class ExportScreen(ModalScreen[None]):
             return
         self.app.call_from_thread(self._written, str(path), part)
 
-    def _deliver(self, part: Timeline, fmt: str, name: str, lang: str) -> None:
+    def _deliver(self, part: Timeline, fmt: str, name: str, formatter: Formatter) -> None:
         if fmt in TEXT_FORMATS:
-            text = to_text(part, fmt, Formatter(lang, full=self.full), bom=fmt == "csv")
+            text = to_text(part, fmt, formatter, bom=fmt == "csv")
             self.app.call_from_thread(
                 self.app.deliver_text,
                 io.StringIO(text),
@@ -232,11 +244,12 @@ class ExportScreen(ModalScreen[None]):
         self.app.call_from_thread(self._sent, name)
 
     def _written(self, path: str, part: Timeline) -> None:
+        number = self.settings.formatter.number
         counts = ngettext("{count} event", "{count} events", len(part.milestones)).format(
-            count=formatter().number(len(part.milestones))
+            count=number(len(part.milestones))
         )
         figures = ngettext("{count} figure", "{count} figures", len(part.observations)).format(
-            count=formatter().number(len(part.observations))
+            count=number(len(part.observations))
         )
         written = Path(path)
         self.app.notify(
