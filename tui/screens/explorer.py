@@ -81,6 +81,7 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         Binding("right", "next_event", N_("Later event"), show=False, id="explorer.later"),
         Binding("w", "warnings", N_("Data notes"), id="explorer.warnings"),
         Binding("v", "compare", N_("Compare"), id="explorer.compare"),
+        Binding("e", "export", N_("Export"), show=False, id="explorer.export"),
         Binding("escape", "back", N_("Back"), show=False, id="explorer.back"),
     ]
 
@@ -381,6 +382,16 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         from tui.screens.compare import CompareScreen
 
         self.app.push_screen(CompareScreen(self.queries))
+
+    def action_export(self) -> None:
+        """`e`: what the screen shows (platform filter and search) into a file."""
+        from timeline.selection import Selection
+        from tui.screens.export import ExportScreen
+
+        selection = Selection(platform=self.platform, search=self.search_text)
+        self.app.push_screen(
+            ExportScreen(self.timeline, selection, events=len(self.rows), index=self.queries.search)
+        )
 
     def open_source(self, *, event: int | None = None, observation: str | None = None) -> None:
         from tui.screens.source import SourceScreen

@@ -26,6 +26,7 @@ from textual.strip import Strip
 from timeline.model import Precision, Timeline
 from timeline.search import spans
 from tui.compat import update_scrollbars
+from tui.copying import copy_citation
 from tui.labels import SLOTS, platform_label, slots, title_of
 from tui.language import N_, _, formatter, language
 from tui.safe import clean
@@ -71,6 +72,8 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page-up"),
         Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page-down"),
         Binding("enter,s", "open_source", N_("Source"), id="list.source"),
+        Binding("y", "copy(False)", N_("Copy"), show=False, id="list.copy"),
+        Binding("Y", "copy(True)", N_("Copy as Markdown"), show=False, id="list.copy-markdown"),
     ]
 
     class Highlighted(Message):
@@ -255,6 +258,18 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         index = self.highlighted
         if index is not None:
             self.post_message(self.OpenSource(self, index))
+
+    def action_copy(self, markdown: bool) -> None:
+        """`y`/`Y`: the event under the cursor, with its citation, into the clipboard."""
+        index = self.highlighted
+        if index is not None:
+            copy_citation(
+                self.app,
+                self.timeline,
+                self._events[index],
+                markdown=markdown,
+                settings=self.settings,
+            )
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

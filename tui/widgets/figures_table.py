@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from timeline.model import Observation, Timeline
+from tui.copying import copy_citation
 from tui.labels import platform_label, shown
 from tui.language import N_, _
 from tui.series_text import reading_kind
@@ -54,6 +55,8 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,s", "choose", N_("Figure's source"), id="figures.source"),
         Binding("c", "chart", N_("Chart"), id="figures.chart"),
+        Binding("y", "copy(False)", N_("Copy"), show=False, id="figures.copy"),
+        Binding("Y", "copy(True)", N_("Copy as Markdown"), show=False, id="figures.copy-markdown"),
     ]
 
     class Chosen(Message):
@@ -215,6 +218,12 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
         obs = self.current
         if obs is not None:
             self.post_message(self.ChartChosen(self, obs.id))
+
+    def action_copy(self, markdown: bool) -> None:
+        """`y`/`Y`: the figure under the cursor, with its citation, into the clipboard."""
+        obs = self.current
+        if obs is not None:
+            copy_citation(self.app, self.timeline, obs, markdown=markdown, settings=self.settings)
 
     def settings_changed(self, settings: Settings) -> None:
         # Whoever shows the table usually fills it again in the new settings in the same
