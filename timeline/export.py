@@ -1,15 +1,13 @@
-"""JSON and CSV renderings of a timeline, and an atomic, no-clobber way to write them."""
+"""JSON and CSV renderings of a timeline (timeline.output writes them to a file)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
+from timeline.jsontext import escape_controls
 from timeline.model import Timeline
 
 CSV_COLUMNS = (
@@ -47,7 +45,7 @@ CSV_COLUMNS = (
 def to_json(t: Timeline) -> str:
     """One object with the five arrays (and the quality notes), keys as in the TOML."""
     document: dict[str, Any] = t.model_dump(mode="json", exclude_none=True)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return escape_controls(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def to_csv(t: Timeline) -> str:
@@ -93,37 +91,3 @@ def to_csv(t: Timeline) -> str:
             }
         )
     return out.getvalue()
-
-
-class OutputExists(Exception):
-    """The output file is there already and overwriting was not asked for."""
-
-
-def write_atomically(path: Path, text: str, *, force: bool) -> None:
-    """Write to a temporary file beside `path`, then move it into place in one step.
-
-    A reader never sees half a file, and an interrupted export leaves the old one whole.
-    Without `force`, the final step is a hard link, which fails if `path` exists even when
-    another process created it a moment ago.
-    """
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise OutputExists(str(path)) from None
-            except OSError:  # a file system without hard links: check, then move
-                if path.exists():
-                    raise OutputExists(str(path)) from None
-                os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
