@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from timeline.l10n import (
     LANGUAGES,
+    N_,
     Formatter,
     LanguageError,
     _,
@@ -25,8 +27,13 @@ from timeline.l10n import (
 )
 from timeline.load import TimelineError, bundled_path, load
 from timeline.model import Timeline
-from tui.process import finish
-from tui.safe import clean
+from timeline.output import Interrupted
+from tui import streams
+from tui.process import Ended, ended_by_signals, finish
+from tui.safe import clean, clean_block
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # Files larger than this open the explorer at once and load behind a progress indicator.
 LOAD_IN_BACKGROUND_BYTES = 2 * 1024 * 1024
@@ -38,24 +45,48 @@ def run() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        lang, notices = choose_language(_early_lang(args_list), os.environ)
-    except LanguageError as exc:
-        print(f"vn-egov: {exc}", file=sys.stderr)
-        return 2
-    set_language(lang)
-    for notice in notices:
-        print(f"vn-egov: {clean(notice)}", file=sys.stderr)
-    args = _parser().parse_args(args_list)
-    try:
-        return int(args.run(args, lang))
+        try:
+            code = _main(argv)
+        except SystemExit as exc:  # argparse: --help, --version and usage errors
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+        streams.flush()  # a full disk is known at the last write, or at this one
+        return code
     except KeyboardInterrupt:
         return 130
+    except (Interrupted, Ended) as exc:
+        return 128 + exc.signum
     except BrokenPipeError:
         # `vn-egov list | head`: the reader left; say nothing more.
         sys.stderr.close()
         return 0
+    except streams.WriteError as exc:
+        streams.say(_("vn-egov: write error: {reason}").format(reason=exc.reason))
+        return 1
+    except streams.EncodingError as exc:
+        message = N_(
+            "vn-egov: the output's encoding ({encoding}) cannot hold this text; "
+            "use UTF-8, for example PYTHONIOENCODING=utf-8"
+        )
+        # In English if standard error cannot hold the translation either.
+        streams.say(
+            _(message).format(encoding=exc.encoding), plain=message.format(encoding=exc.encoding)
+        )
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        lang, notices = choose_language(_early_lang(args_list), os.environ)
+    except LanguageError as exc:
+        streams.say(f"vn-egov: {exc}")
+        return 2
+    set_language(lang)
+    for notice in notices:
+        streams.say(f"vn-egov: {clean(notice)}")
+    args = _parser().parse_args(args_list)
+    return int(args.run(args, lang))
 
 
 def _early_lang(argv: list[str]) -> str | None:
@@ -67,12 +98,27 @@ def _early_lang(argv: list[str]) -> str | None:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, its help written as the commands write: argparse itself drops
+    a failed write silently, so `vn-egov --help > /dev/full` would exit 0, having said
+    nothing anywhere."""
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        streams.write(self.format_help(), cast("TextIO | None", file))
+
+
+class _Version(argparse.Action):
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        streams.write("vn-egov 0.1.0\n")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="vn-egov",
         description=_("Explore Vietnam's e-government milestones, every figure with its source."),
     )
-    parser.add_argument("--version", action="version", version="vn-egov 0.1.0")
+    parser.add_argument("--version", action=_Version, nargs=0, help=_("show the version and exit"))
     _add_data(parser)
     _add_lang(parser)
     parser.add_argument(
@@ -147,7 +193,7 @@ def _open(path: Path | None) -> Timeline | None:
 
 def _print_problems(exc: TimelineError, out: TextIO | None = None) -> None:
     for problem in exc.problems:
-        print(clean(problem), file=out or sys.stderr)
+        streams.write(clean(problem) + "\n", out or sys.stderr)
 
 
 # ---------------------------------------------------------------- commands
@@ -155,17 +201,32 @@ def _print_problems(exc: TimelineError, out: TextIO | None = None) -> None:
 
 def _explore(args: argparse.Namespace, lang: str) -> int:
     from timeline.cache import TimelineCache
+    from tui.terminal import terminal_problem
 
+    problem = terminal_problem(os.environ)
+    if problem is not None:
+        streams.say(problem)
+        return 2
     path: Path = args.data or bundled_path()
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        # A pipe or a device (`--data <(cat f)`) has no size to judge by: read it behind
+        # the loading screen too.
+        background = info.st_size > LOAD_IN_BACKGROUND_BYTES or not stat.S_ISREG(info.st_mode)
     except OSError:
-        size = 0  # load() reports the problem precisely
+        background = False  # load() reports the problem precisely
     cache = None if args.no_cache else TimelineCache.from_environment(os.environ)
+    if cache is not None and (refusal := cache.refusal()) is not None:
+        streams.say(
+            _("vn-egov: not using the cache {directory}: {reason}").format(
+                directory=cache.directory, reason=_CACHE_REFUSALS[refusal]()
+            )
+        )
+        cache = None
     read = load if cache is None else cache.load
     from tui.app import VnEgovApp  # the only place Textual is imported
 
-    if size > LOAD_IN_BACKGROUND_BYTES:
+    if background:
         app = VnEgovApp(None, lang=lang, load=lambda progress: read(path, progress))
     else:
         try:
@@ -174,12 +235,22 @@ def _explore(args: argparse.Namespace, lang: str) -> int:
             _print_problems(exc)
             return 1
         app = VnEgovApp(timeline, lang=lang)
-    app.run()
+    with ended_by_signals(app):
+        app.run()
     error = getattr(app, "load_error", None)
     if isinstance(error, TimelineError):
         _print_problems(error)
         return 1
     return app.return_code or 0
+
+
+# Why the cache directory is not used, in the words of `ls -ld` and of tmux's own refusal.
+_CACHE_REFUSALS = {
+    "link": lambda: _("it is a symbolic link"),
+    "kind": lambda: _("it is not a directory"),
+    "owner": lambda: _("it belongs to another user"),
+    "mode": lambda: _("others can write to it"),
+}
 
 
 def _validate(args: argparse.Namespace, lang: str) -> int:
@@ -192,9 +263,9 @@ def _validate(args: argparse.Namespace, lang: str) -> int:
             failed += 1
             _print_problems(exc)
             continue
-        print(clean(_summary(path, timeline)))
+        streams.write(clean(_summary(path, timeline)) + "\n")
         for warning in timeline.warnings:
-            print(clean(f"  ⚠ {warning.text.get(lang)}"))
+            streams.write(clean(f"  ⚠ {warning.text.get(lang)}") + "\n")
     return 1 if failed else 0
 
 
@@ -219,33 +290,44 @@ def _summary(path: Path, t: Timeline) -> str:
 
 
 def _export(args: argparse.Namespace, lang: str) -> int:
-    from timeline.export import OutputExists, to_csv, to_json, write_atomically
+    from timeline.export import to_csv, to_json
+    from timeline.output import OutputExists, Refused, write_output
 
     timeline = _open(args.data)
     if timeline is None:
         return 1
     text = to_json(timeline) if args.format == "json" else to_csv(timeline)
     if args.output is None:
-        sys.stdout.write(text)
+        streams.write(text, shown=clean_block)
         return 0
     try:
-        write_atomically(args.output, text, force=args.force)
+        write_output(args.output, text, force=args.force, for_terminal=clean_block)
     except OutputExists:
-        print(
+        streams.say(
+            clean(_("vn-egov: {path} exists; add --force to overwrite it").format(path=args.output))
+        )
+        return 1
+    except Refused as exc:
+        reason = (
+            _("it is a directory")
+            if exc.kind == "directory"
+            else _("it is a symbolic link to {target}, which does not exist").format(
+                target=exc.target
+            )
+        )
+        streams.say(
             clean(
-                _("vn-egov: {path} exists; add --force to overwrite it").format(path=args.output)
-            ),
-            file=sys.stderr,
+                _("vn-egov: cannot write {path}: {reason}").format(path=args.output, reason=reason)
+            )
         )
         return 1
     except OSError as exc:
-        print(
+        streams.say(
             clean(
                 _("vn-egov: cannot write {path}: {reason}").format(
                     path=args.output, reason=exc.strerror or exc
                 )
-            ),
-            file=sys.stderr,
+            )
         )
         return 1
     return 0
@@ -272,15 +354,17 @@ def _list(args: argparse.Namespace, lang: str) -> int:
     lines = render(
         timeline, Formatter(lang, full=args.full), platform=args.platform, query=args.search
     )
+    # On a terminal control characters are shown, not obeyed; a pipe gets the data.
+    shown = clean if streams.is_terminal(sys.stdout) else str
     for line in lines:
-        print(clean(line))
+        streams.write(shown(line) + "\n")
     return 0
 
 
 def _schema(args: argparse.Namespace, lang: str) -> int:
     from timeline.schema import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    streams.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
