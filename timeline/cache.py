@@ -24,7 +24,6 @@ import contextlib
 import gc
 import hashlib
 import os
-import secrets
 import stat
 import sys
 import threading
@@ -166,7 +165,7 @@ class TimelineCache:
     def _write(self, key: str, timeline: Timeline) -> None:
         try:
             with self._opened(create=True) as directory:
-                temporary = f".{secrets.token_hex(8)}.tmp"
+                temporary = f".{os.urandom(8).hex()}.tmp"
                 fd = os.open(temporary, _OPEN_NEW, 0o600, dir_fd=directory)
                 try:
                     with os.fdopen(fd, "wb") as out:

@@ -22,7 +22,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import signal
 import stat
 import threading
@@ -151,7 +150,7 @@ def _write_into_descriptor(
 def _replace(final: str, data: bytes, *, force: bool, keep: os.stat_result | None) -> None:
     """Write a temporary file beside `final`, then move it into place in one step."""
     directory, name = os.path.split(final)
-    temporary = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
+    temporary = os.path.join(directory, f".{name}.{os.urandom(4).hex()}.tmp")
     # A new file is created 0666 less the umask, as any program's output is; one that
     # replaces a file takes that file's mode once it is written.
     mode = 0o600 if keep is not None else 0o666
