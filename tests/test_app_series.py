@@ -18,9 +18,10 @@ from timeline.l10n import Formatter
 from timeline.load import bundled_path, load
 from timeline.model import Timeline
 from timeline.series import headline, series_of
+from tui.chart_ticks import date_ticks, value_ticks
 from tui.screens.compare import CompareScreen, HeadlineTable
 from tui.screens.explorer import ExplorerScreen
-from tui.screens.indicator import IndicatorScreen, ReadingsTable, date_ticks, value_ticks
+from tui.screens.indicator import IndicatorScreen, ReadingsTable
 from tui.screens.source import SourceScreen
 from tui.widgets.figures_table import FiguresTable, outlet_name
 from tui.widgets.sparkline import CELLS, resample, spark, spark_text

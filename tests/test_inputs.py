@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def vn_egov(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    result: subprocess.CompletedProcess[str] = subprocess.run(
         [sys.executable, "-m", "tui", *args],
         capture_output=True,
         text=True,
@@ -30,6 +30,7 @@ def vn_egov(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
         timeout=120,
         **kwargs,  # type: ignore[call-overload]
     )
+    return result
 
 
 def test_validate_dev_zero_is_larger_than_allowed_not_a_memory_error() -> None:

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from tests.samples import MINI
-from timeline.export import to_csv, to_json
+from timeline.export.csv import to_csv
+from timeline.export.json import to_json
 from timeline.l10n import Formatter
 from timeline.listing import render_listing, render_series
 from timeline.load import TimelineError, loads
@@ -173,7 +174,7 @@ def test_extreme_values_never_escape_as_an_exception(
     for lang in ("vi", "en"):
         for full in (False, True):
             fmt = Formatter(lang, full=full)
-            list(render_listing(timeline, fmt))
+            list(render_listing(timeline, fmt, range(len(timeline.events))))
             list(render_series(timeline, fmt))
             for obs in timeline.observations:
                 fmt.figure(obs, timeline.indicator[obs.indicator])

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.samples import MINI
-from timeline.export import to_csv
+from timeline.export.csv import to_csv
 from timeline.load import loads
 
 ROOT = Path(__file__).resolve().parent.parent

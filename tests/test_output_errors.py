@@ -26,7 +26,7 @@ COMMANDS = [
 
 def vn_egov(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "VN_EGOV_LANG": "en", **kwargs.pop("env", {})}  # type: ignore[dict-item]
-    return subprocess.run(
+    result: subprocess.CompletedProcess[str] = subprocess.run(
         [sys.executable, "-m", "tui", *args],
         stderr=subprocess.PIPE,
         text=True,
@@ -35,6 +35,7 @@ def vn_egov(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[st
         timeout=60,
         **kwargs,  # type: ignore[call-overload]
     )
+    return result
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)

@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 import pydantic
 
-from timeline.compact import Sharer
+from timeline.interning import Sharer
 from timeline.load import (
     CHUNK,
     MAX_BYTES,
@@ -248,15 +248,15 @@ def _decoded(entry: Any, key: str, progress: Progress) -> Timeline:
             arrays.setdefault(array, []).extend(models)
             done += len(models)
             progress("validating", done, total)
+        if trailer != [b"end", str(lines).encode(), digest.hexdigest().encode()] or done != total:
+            raise Foreign
+        timeline = Timeline.model_construct(None, **{k: tuple(v) for k, v in arrays.items()})
+        # The cross-references, as for a file: an entry naming an unknown indicator would
+        # otherwise fail later, in whatever screen looked it up.
+        return _checked(timeline, key, lambda: "", no_progress)
     finally:
         if enabled:
             gc.enable()
-    if trailer != [b"end", str(lines).encode(), digest.hexdigest().encode()] or done != total:
-        raise Foreign
-    timeline = Timeline.model_construct(None, **{k: tuple(v) for k, v in arrays.items()})
-    # The cross-references, as for a file: an entry naming an unknown indicator would
-    # otherwise fail later, in whatever screen looked it up.
-    return _checked(timeline, key, lambda: "", no_progress)
 
 
 def _evict(directory: int) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import tomli
 from pydantic import BaseModel, ValidationError
 
-from timeline.compact import Sharer
+from timeline.interning import Sharer
 from timeline.model import LIMIT, Timeline
 from timeline.places import Places, long_integer
 from timeline.reading import Input, Unreadable, read_input

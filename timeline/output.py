@@ -41,12 +41,14 @@ class OutputExists(Exception):
     """The output is an existing regular file, and overwriting it was not asked for."""
 
 
-class Refused(Exception):
+class Refused(OSError):
     """The output cannot be written: `kind` says why ("directory": it is one;
-    "dangling": a symbolic link to `target`, which does not exist)."""
+    "dangling": a symbolic link to `target`, which does not exist). An OSError, with the
+    system's words, for those that only report OSErrors."""
 
     def __init__(self, kind: Literal["directory", "dangling"], target: str = "") -> None:
-        super().__init__(kind, target)
+        number = errno.EISDIR if kind == "directory" else errno.ENOENT
+        super().__init__(number, os.strerror(number), target)
         self.kind = kind
         self.target = target
 
@@ -200,8 +202,9 @@ def _removed_if_interrupted(temporary: str) -> Iterator[None]:
     previous = {}
     if threading.current_thread() is threading.main_thread():
         for number in _SIGNALS:
-            handler = signal.getsignal(number)
-            if handler is not signal.SIG_IGN:  # `nohup` asked for SIGHUP to be ignored
+            # Only where nobody else handles the signal: `nohup` ignores SIGHUP, and the
+            # explorer ends on it in its own way (after this write is done).
+            if signal.getsignal(number) in (signal.SIG_DFL, signal.default_int_handler):
                 previous[number] = signal.signal(number, interrupted)
     try:
         yield

@@ -77,3 +77,15 @@ def say(line: str, *, plain: str | None = None) -> None:
             line = plain
     with contextlib.suppress(OSError, ValueError):
         print(line, file=sys.stderr, flush=True)
+
+
+def write_bytes(data: bytes) -> None:
+    """Bytes to standard output (a database, a zip), with the same errors as text."""
+    out = sys.stdout.buffer
+    try:
+        out.write(data)
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise WriteError(exc.strerror or str(exc)) from None
