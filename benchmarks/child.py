@@ -37,6 +37,8 @@ def _floor() -> int:
 
 
 def _app(argv: list[str]) -> int:
+    # Headless, chosen as a script chooses it: without a terminal the explorer refuses.
+    os.environ.setdefault("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
     from tui.app import VnEgovApp
     from tui.cli import main
     from tui.widgets.event_list import EventList

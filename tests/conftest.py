@@ -24,13 +24,18 @@ except ImportError:  # pragma: no cover - the plugin is a dev dependency
     pass
 
 FIXTURES = Path(__file__).parent / "fixtures"
+HEADLESS = "textual.drivers.headless_driver:HeadlessDriver"
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Explorers started by the tests (in subprocesses too) keep their cache of validated
-    timelines in a directory of the run's own, never in the user's ~/.cache."""
+    timelines in a directory of the run's own, never in the user's ~/.cache, and run
+    headless."""
     if "VN_EGOV_CACHE" not in os.environ:
         os.environ["VN_EGOV_CACHE"] = tempfile.mkdtemp(prefix="vn-egov-cache-")
+    # The explorer refuses to start without a terminal unless a driver is named; tests
+    # that need a real terminal give their child one (a pty) and drop this.
+    os.environ.setdefault("TEXTUAL_DRIVER", HEADLESS)
 
 
 @pytest.fixture(scope="session")

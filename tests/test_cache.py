@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import stat
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import timeline.cache as cache_module
 from tests.samples import MINI
-from timeline.cache import KEEP, SUFFIX, TimelineCache
-from timeline.load import TimelineError, load
+from timeline.cache import KEEP, MAGIC, STALE_SECONDS, SUFFIX, TimelineCache
+from timeline.load import TimelineError, load, loads
 from timeline.model import Timeline
 
 
@@ -47,16 +50,17 @@ def test_a_second_open_reads_the_entry_not_the_file(
     first = opened(cache, mini)
     [entry] = entries(cache)
     assert stat.S_IMODE(cache.directory.stat().st_mode) == 0o700
-    # The entry carries what the explorer computes first, already computed.
-    assert {"events", "warnings"} <= set(pickle.loads(entry.read_bytes()).__dict__)
+    assert entry.read_bytes().startswith(MAGIC + b" ")  # data, in the entry format
 
     def no_parsing(*args: object) -> None:
         raise AssertionError("the file was parsed again")
 
-    monkeypatch.setattr(cache_module, "load", no_parsing)
+    monkeypatch.setattr(cache_module, "load_input", no_parsing)
     second = opened(cache, mini)
     assert second == first == load(mini)
     assert second.events == first.events and second.warnings == first.warnings
+    # Read back, every model has the same fields set as when it was read from the TOML.
+    assert second.observations[0].model_fields_set == first.observations[0].model_fields_set
 
 
 def test_a_changed_file_is_read_afresh(mini: Path, cache: TimelineCache) -> None:
@@ -66,19 +70,65 @@ def test_a_changed_file_is_read_afresh(mini: Path, cache: TimelineCache) -> None
     assert len(entries(cache)) == 2
 
 
-@pytest.mark.parametrize(
-    "content",
-    [b"", b"garbage", pickle.dumps({"not": "a timeline"}), b"\x80\x05\x95truncated"],
-    ids=["empty", "garbage", "foreign", "truncated"],
-)
+def _crafted(entry: bytes, old: bytes, new: bytes) -> bytes:
+    """The entry with one value changed and its trailer made to match again: well
+    formed, whole, and false."""
+    header, *body, _trailer = entry.splitlines(keepends=True)
+    body = [line.replace(old, new) for line in body]
+    digest = hashlib.sha256(b"".join(body)).hexdigest()
+    return header + b"".join(body) + f"end {len(body)} {digest}\n".encode()
+
+
+BROKEN: dict[str, Callable[[bytes], bytes]] = {
+    "empty": lambda entry: b"",
+    "garbage": lambda entry: b"garbage",
+    "a pickle": lambda entry: pickle.dumps({"not": "a timeline"}),
+    "truncated": lambda entry: entry[: len(entry) // 2],
+    "without its trailer": lambda entry: entry.rsplit(b"end ", 1)[0],
+    "altered": lambda entry: entry.replace(b"1200000", b"1300000"),
+    "another file's": lambda entry: entry.replace(entry.split()[2], b"0" * 64, 1),
+    "another format's": lambda entry: entry.replace(MAGIC, b"vn-egov-timeline 0", 1),
+    "with more after its end": lambda entry: entry + b"{}\n",
+    # Whole and well formed, but what no file could hold: a figure of an indicator that
+    # does not exist, a value out of range, markup where a date goes.
+    "a dangling reference": lambda entry: _crafted(
+        entry, b'"indicator":"accounts"', b'"indicator":"nothing"'
+    ),
+    "a value out of range": lambda entry: _crafted(entry, b"1200000", b"1" + b"0" * 400),
+    "a string for a date": lambda entry: _crafted(entry, b'"2021-11-23"', b'"[b]x[/b]"'),
+}
+
+
+@pytest.mark.parametrize("damage", BROKEN.values(), ids=BROKEN.keys())
 def test_a_broken_entry_is_ignored_and_replaced(
-    mini: Path, cache: TimelineCache, content: bytes
+    mini: Path, cache: TimelineCache, damage: Callable[[bytes], bytes]
 ) -> None:
     opened(cache, mini)
     [entry] = entries(cache)
-    entry.write_bytes(content)
+    good = entry.read_bytes()
+    entry.write_bytes(damage(good))
     assert opened(cache, mini) == load(mini)
-    assert pickle.loads(entry.read_bytes()) == load(mini)
+    assert entry.read_bytes() == good  # written again
+
+
+def test_a_planted_cache_entry_runs_no_code(
+    mini: Path, cache: TimelineCache, tmp_path: Path
+) -> None:
+    """Entries were pickles, loaded before any check: one planted in the cache ran
+    whatever it said when the explorer started."""
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, ...]:
+            return (os.system, (f"touch {marker}",))
+
+    assert not marker.exists()
+    opened(cache, mini)
+    [entry] = entries(cache)
+    entry.write_bytes(pickle.dumps(Payload()))
+    assert opened(cache, mini) == load(mini)
+    assert not marker.exists()
+    assert entry.read_bytes().startswith(MAGIC + b" ")
 
 
 def test_a_file_with_problems_raises_as_without_a_cache(
@@ -109,12 +159,33 @@ def test_old_entries_are_evicted(tmp_path: Path, cache: TimelineCache) -> None:
     for n in range(KEEP + 3):
         path = tmp_path / f"t{n}.toml"
         path.write_text(MINI.replace("1_200_000", str(1_000_000 + n)), encoding="utf-8")
+        before = set(entries(cache))
         opened(cache, path)
-        entry = cache.directory / (str(cache_module._key(path)) + SUFFIX)
+        [entry] = set(entries(cache)) - before
         os.utime(entry, (1_000 + n, 1_000 + n))  # distinct ages, whatever the clock
         written.append(entry)
     assert entries(cache) == sorted(written[-KEEP:])
     assert not list(cache.directory.glob("*.tmp"))
+
+
+def test_a_killed_cache_writers_temporary_file_is_swept(
+    tmp_path: Path, cache: TimelineCache, mini: Path
+) -> None:
+    """kill -9 during a write left its temporary file in the directory for ever:
+    eviction looked only at finished entries."""
+    opened(cache, mini)
+    stale = [cache.directory / ".0123456789abcdef.tmp", cache.directory / "tmpq1w2e3r4.tmp"]
+    fresh = cache.directory / ".fedcba9876543210.tmp"  # a writer at work now
+    for temporary in (*stale, fresh):
+        temporary.write_bytes(b"x" * 1000)
+    old = time.time() - STALE_SECONDS - 60
+    for temporary in stale:
+        os.utime(temporary, (old, old))
+    other = tmp_path / "other.toml"
+    other.write_text(MINI.replace("1_200_000", "1_300_000"), encoding="utf-8")
+    opened(cache, other)  # a write, and so an eviction
+    assert not any(path.exists() for path in stale)
+    assert fresh.exists()
 
 
 def test_the_key_covers_the_program_not_only_the_file(
@@ -162,3 +233,129 @@ def test_the_explorer_uses_the_cache_unless_told_not_to(
         time.sleep(0.01)
     assert len(list(directory.glob("*" + SUFFIX))) == 1
     assert shown == [load(mini), load(mini)]
+
+
+def _explore_with(directory: Path, mini: Path, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The explorer's start through the CLI, the app's run left out: the timelines it
+    would show (a stream is read behind the loading screen: then what the loader gives)."""
+    from timeline.load import no_progress
+    from tui.app import VnEgovApp
+    from tui.cli import main
+
+    shown: list[object] = []
+
+    def run(app: VnEgovApp) -> None:
+        shown.append(app.timeline or app._load(no_progress))  # type: ignore[misc]
+
+    monkeypatch.setattr(VnEgovApp, "run", run)
+    monkeypatch.setenv("VN_EGOV_CACHE", str(directory))
+    assert main(["--data", str(mini), "--lang", "en"]) == 0
+    for thread in threading.enumerate():  # the entry, if any, is written by a thread
+        if thread.name == "vn-egov-cache":
+            thread.join()
+    return shown
+
+
+def _planted(directory: Path, mini: Path, marker: Path) -> None:
+    """A pickle that would create `marker`, under the name the entry for `mini` has."""
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, ...]:
+            return (os.system, (f"touch {marker}",))
+
+    probe = TimelineCache(directory.with_name("probe"))
+    opened(probe, mini)
+    [entry] = entries(probe)
+    (directory / entry.name).write_bytes(pickle.dumps(Payload()))
+
+
+def test_a_cache_directory_writable_by_others_is_not_used(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An existing 0777 directory was used as it was: anyone could plant an entry."""
+    directory = tmp_path / "open"
+    directory.mkdir()
+    directory.chmod(0o777)
+    marker = tmp_path / "ran"
+    _planted(directory, mini, marker)
+    before = sorted(directory.iterdir())
+    assert _explore_with(directory, mini, monkeypatch) == [load(mini)]
+    [warning] = capsys.readouterr().err.splitlines()
+    assert warning == f"vn-egov: not using the cache {directory}: others can write to it"
+    assert sorted(directory.iterdir()) == before  # nothing read, nothing written
+    assert not marker.exists()
+
+
+def test_a_symlinked_cache_directory_is_not_used(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    marker = tmp_path / "ran"
+    _planted(real, mini, marker)
+    assert _explore_with(link, mini, monkeypatch) == [load(mini)]
+    [warning] = capsys.readouterr().err.splitlines()
+    assert warning == f"vn-egov: not using the cache {link}: it is a symbolic link"
+    assert not marker.exists()
+    assert [p.read_bytes()[:2] for p in real.iterdir()] == [b"\x80\x04"]  # still the pickle
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a directory to another user needs root")
+def test_a_cache_directory_of_another_user_is_not_used(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    directory = tmp_path / "theirs"
+    directory.mkdir(mode=0o700)
+    os.chown(directory, 4242, 4242)
+    assert _explore_with(directory, mini, monkeypatch) == [load(mini)]
+    [warning] = capsys.readouterr().err.splitlines()
+    assert warning == f"vn-egov: not using the cache {directory}: it belongs to another user"
+    assert not list(directory.iterdir())
+
+
+def test_a_private_cache_directory_is_used_without_a_word(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    directory = tmp_path / "new" / "vn-egov"
+    assert _explore_with(directory, mini, monkeypatch) == [load(mini)]
+    assert capsys.readouterr().err == ""
+    assert stat.S_IMODE(directory.stat().st_mode) == 0o700
+    assert len(list(directory.glob("*" + SUFFIX))) == 1
+
+
+def _fill(target: Path | int, text: str) -> threading.Thread:
+    def write() -> None:
+        with open(target, "w", encoding="utf-8") as out:
+            out.write(text)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    return writer
+
+
+def test_a_fifo_is_read_once_for_the_key_and_the_timeline(
+    tmp_path: Path, cache: TimelineCache
+) -> None:
+    """The cache key read the FIFO to its end, and the load then waited for more."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for _ in range(2):  # the second time from the entry
+        writer = _fill(fifo, MINI)
+        assert opened(cache, fifo) == loads(MINI)
+        writer.join()
+
+
+def test_data_from_process_substitution_is_not_found_empty(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`vn-egov --data <(cat f)` said "the file is empty": hashing had read the pipe."""
+    read, write = os.pipe()
+    writer = _fill(write, MINI)
+    try:
+        shown = _explore_with(tmp_path / "cache", Path(f"/dev/fd/{read}"), monkeypatch)
+    finally:
+        os.close(read)
+    writer.join()
+    assert shown == [loads(MINI)]

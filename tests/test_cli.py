@@ -143,16 +143,26 @@ def test_language_from_environment(mini: Path) -> None:
     assert "over 1.2 million" in flag_wins.stdout
 
 
-def test_hostile_strings_are_printed_literally(tmp_path: Path) -> None:
+def test_hostile_strings_are_printed_literally_on_a_terminal(tmp_path: Path) -> None:
+    from tests.terminal import Terminal
+
     hostile = MINI.replace(
         'title = { vi = "Cổng DVCQG: số liệu"',
         'title = { vi = "[b]x[/b] \\u001b[2J\\u0007 \\u001b]52;c;aGk=\\u0007"',
     )
     path = tmp_path / "hostile.toml"
     path.write_text(hostile, encoding="utf-8")
-    out = run("list", "--data", str(path), "--lang", "vi").stdout
+    terminal = Terminal("list", "--data", str(path), "--lang", "vi")
+    try:
+        assert terminal.wait() == 0
+    finally:
+        terminal.close()
+    out = terminal.output.decode("utf-8")
     assert "[b]x[/b] ␛[2J␇ ␛]52;c;aGk=␇" in out
     assert "\x1b" not in out and "\x07" not in out
+    # In a pipe the data is the data: a script gets what the file says.
+    piped = run("list", "--data", str(path), "--lang", "vi").stdout
+    assert "[b]x[/b] \x1b[2J\x07 \x1b]52;c;aGk=\x07" in piped
 
 
 def test_schema_is_json_and_matches_the_shipped_copy() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -162,10 +164,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "secret.toml"
     path.write_text(MINI)
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = builtins.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse)
     with pytest.raises(TimelineError, match="permission denied"):
         load(path)
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.jsontext import escape_controls
 from timeline.l10n import N_, Formatter, translations
 from timeline.model import Milestone, Observation, Source, Timeline
 
@@ -238,4 +239,4 @@ def csl_items(t: Timeline, item: Observation | Milestone) -> list[dict[str, Any]
 
 
 def as_csl_json(t: Timeline, item: Observation | Milestone) -> str:
-    return json.dumps(csl_items(t, item), ensure_ascii=False, indent=2) + "\n"
+    return escape_controls(json.dumps(csl_items(t, item), ensure_ascii=False, indent=2)) + "\n"

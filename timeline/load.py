@@ -7,9 +7,10 @@ lines read `path:line:col: message` (syntax) or `path:line: key.path: message (g
 
 from __future__ import annotations
 
+import decimal
 import difflib
 import itertools
-import re
+import sys
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
@@ -20,7 +21,9 @@ import tomli
 from pydantic import BaseModel, ValidationError
 
 from timeline.interning import Sharer
-from timeline.model import Timeline
+from timeline.model import LIMIT, Timeline
+from timeline.places import Places, long_integer
+from timeline.reading import Input, Unreadable, read_input
 from timeline.slices import ARRAYS, Unsplittable, split
 
 # A timeline file is text a person writes; far larger than this is a mistake (or an attack)
@@ -50,16 +53,31 @@ def no_progress(stage: str, done: int, total: int) -> None:
     pass
 
 
+class Cancelled(Exception):
+    """Raised by a Progress callback whose caller no longer wants the timeline (the
+    explorer is quitting): the load stops at its next report, and nothing is cached."""
+
+
 def load(path: Path | str, progress: Progress = no_progress) -> Timeline:
     """Read and validate a timeline file, telling `progress` how far it has got."""
     name = str(path)
     progress("reading", 0, 0)
-    data = _read(path, name)
+    return load_input(read(path, progress), name, progress)
+
+
+def read(path: Path | str, progress: Progress = no_progress) -> Input:
+    """The file's bytes, read once whatever it is (see timeline.reading)."""
+    try:
+        return read_input(path, MAX_BYTES, lambda done: progress("reading", done, 0))
+    except Unreadable as exc:
+        raise TimelineError([f"{path}: {exc.reason}"]) from None
+
+
+def load_input(found: Input, name: str, progress: Progress = no_progress) -> Timeline:
+    """Validate bytes already read (once: a pipe cannot be read again)."""
+    data = found.data
     _check_bytes(data, name)
-
-    def source() -> str:
-        return _reread(path)
-
+    source = found.text
     timeline = _in_slices(data, name, source, progress)
     if timeline is not None:
         return timeline
@@ -68,6 +86,7 @@ def load(path: Path | str, progress: Progress = no_progress) -> Timeline:
     # error reads the file again to find its line.
     text = _decode(data, name)
     del data
+    found.release()
     progress("parsing", 0, 0)
     document = _parse(text, name)
     del text
@@ -89,27 +108,6 @@ def loads(data: bytes | str, name: str = "<timeline>") -> Timeline:
     document = _parse(text, name)
     del text
     return _whole(document, name, source, no_progress)
-
-
-def _read(path: Path | str, name: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        raise TimelineError([f"{name}: is a directory, not a timeline file"]) from None
-    except FileNotFoundError:
-        raise TimelineError([f"{name}: no such file"]) from None
-    except PermissionError:
-        raise TimelineError([f"{name}: permission denied"]) from None
-    except OSError as exc:
-        raise TimelineError([f"{name}: cannot be read ({exc.strerror or exc})"]) from None
-
-
-def _reread(path: Path | str) -> str:
-    """The file's text again, to place an error; without lines if it is gone or changed."""
-    try:
-        return Path(path).read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
 
 
 # Arrays are validated this many tables at a time, and each parsed table is released as
@@ -170,8 +168,8 @@ def _checked(
     progress("checking", 0, 0)
     problems = _reference_problems(timeline)
     if problems:
-        source = text()
-        raise TimelineError([_place(name, source, loc) + message for loc, message in problems])
+        places = Places(text())
+        raise TimelineError([_place(name, places, loc) + message for loc, message in problems])
     return timeline
 
 
@@ -263,6 +261,17 @@ def _parse(text: str, name: str) -> dict[str, Any]:
         raise TimelineError([f"{name}:{exc.lineno}:{exc.colno}: {_toml_message(exc)}"]) from None
     except RecursionError:
         raise TimelineError([f"{name}: arrays or tables are nested too deeply"]) from None
+    except ValueError as exc:  # an integer of thousands of digits, which int() refuses
+        place = long_integer(text, sys.get_int_max_str_digits())
+        if place is None:
+            raise TimelineError([f"{name}: cannot be parsed as TOML ({exc})"]) from None
+        line, column, digits = place
+        raise TimelineError(
+            [
+                f"{name}:{line}:{column}: out of range: a figure must lie between -10^18 "
+                f"and 10^18 (got a number of {digits:,} digits)"
+            ]
+        ) from None
     except Exception as exc:  # the parser's own failure must not become a traceback
         raise TimelineError([f"{name}: cannot be parsed as TOML ({exc})"]) from None
     if not any(key in document for key in ARRAYS):
@@ -295,14 +304,18 @@ def _schema_problems(errors: list[Any], text: str, name: str) -> list[str]:
         if loc in seen and str(error["type"]).endswith("_type"):
             continue
         seen[loc] = _message(error, loc)
-    return [_place(name, text, loc) + message for loc, message in seen.items()]
+    places = Places(text)
+    return [_place(name, places, loc) + message for loc, message in seen.items()]
+
+
+_BRANCHES = {"int", "float", "str", "constrained-int", "constrained-float"}
 
 
 def _clean_loc(loc: Sequence[int | str]) -> tuple[int | str, ...]:
     """Drop pydantic's union-branch tags ('int', 'float', 'function-after[…]')."""
     cleaned: list[int | str] = []
     for part in loc:
-        if isinstance(part, str) and (part in {"int", "float", "str"} or "[" in part):
+        if isinstance(part, str) and (part in _BRANCHES or "[" in part):
             continue
         cleaned.append(part)
     return tuple(cleaned)
@@ -320,6 +333,8 @@ def _message(error: Any, loc: tuple[int | str, ...]) -> str:
         return "expected a number" + got
     if kind == "finite_number":
         return "must be a finite number" + got
+    if kind in {"less_than", "greater_than"}:
+        return "out of range: a figure must lie between -10^18 and 10^18" + got
     if kind in {"date_type", "date_parsing", "date_from_datetime_inexact"}:
         return "expected a TOML date such as 2021-11-23" + got
     if kind == "string_type":
@@ -341,6 +356,10 @@ def _message(error: Any, loc: tuple[int | str, ...]) -> str:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, int) and abs(value) >= LIMIT:
+        # A huge integer in scientific notation: all its digits would be no help, and
+        # more than 4,300 of them cannot even be turned into text.
+        return f"{decimal.Decimal(value):.3e}"
     shown = repr(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
@@ -469,13 +488,9 @@ def _value_problems(o: Any, unit: str) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- places
 
 
-_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]\s*(#.*)?$")
-_TABLE = re.compile(r"^\s*\[")
-
-
-def _place(name: str, text: str, loc: tuple[int | str, ...]) -> str:
+def _place(name: str, places: Places, loc: tuple[int | str, ...]) -> str:
     """`path:line: key.path: ` with the line found by reading the TOML's own layout."""
-    line = _line_of(text, loc)
+    line = places.line_of(loc)
     where = f"{name}:{line}" if line else name
     return f"{where}: {_dotted(loc)}: " if loc else f"{where}: "
 
@@ -485,31 +500,3 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
-    """The line of `[[array]]` number N and, within it, of the key (best effort)."""
-    if len(loc) < 2 or not isinstance(loc[0], str) or not isinstance(loc[1], int):
-        return None
-    array, index = loc[0], loc[1]
-    lines = text.splitlines()
-    count = -1
-    start = None
-    for number, line in enumerate(lines):
-        match = _HEADER.match(line)
-        if match and match.group(1) == array:
-            count += 1
-            if count == index:
-                start = number
-                break
-    if start is None:
-        return None
-    key = next((p for p in loc[2:] if isinstance(p, str)), None)
-    if key is not None:
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
-        for number in range(start + 1, len(lines)):
-            if _TABLE.match(lines[number]):
-                break
-            if pattern.match(lines[number]):
-                return number + 1
-    return start + 1

@@ -28,7 +28,16 @@ Id = Annotated[
     ),
 ]
 NonEmpty = Annotated[str, Strict(), Field(min_length=1, max_length=20_000)]
-Number = Annotated[int, Strict()] | Annotated[float, Strict(), Field(allow_inf_nan=False)]
+# Figures lie strictly between -10^18 and 10^18: every such value is compared and
+# summed exactly enough, formatted by the house style, and stored by every export (an
+# SQLite INTEGER holds up to 9.2 * 10^18). A larger one is a slip of the keyboard (the
+# country's yearly output is some 10^16 đồng); 10^400 once validated and then crashed
+# every screen that showed it.
+LIMIT = 10**18
+Number = (
+    Annotated[int, Strict(), Field(gt=-LIMIT, lt=LIMIT)]
+    | Annotated[float, Strict(), Field(allow_inf_nan=False, gt=-LIMIT, lt=LIMIT)]
+)
 # TOML has dates of its own; a string such as "23/11/2021" or a datetime is refused.
 Date = Annotated[dt.date, Strict()]
 

@@ -9,6 +9,7 @@ the running totals (or, for a stock such as "services offered", the levels) form
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -31,8 +32,12 @@ class Step:
 
     @property
     def ratio(self) -> float | None:
-        """later ÷ earlier: 2.0 means the figure doubled; None when earlier is zero."""
-        return self.later.value / self.earlier.value if self.earlier.value else None
+        """later ÷ earlier: 2.0 means the figure doubled; None when earlier is zero, or so
+        near zero that the ratio is beyond any float."""
+        if not self.earlier.value:
+            return None
+        ratio = self.later.value / self.earlier.value
+        return ratio if math.isfinite(ratio) else None
 
     @property
     def months(self) -> float:

@@ -10,14 +10,16 @@ import argparse
 import datetime as dt
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from timeline.export import FORMATS
 from timeline.l10n import (
     LANGUAGES,
+    N_,
     Formatter,
     LanguageError,
     _,
@@ -28,10 +30,14 @@ from timeline.l10n import (
 )
 from timeline.load import TimelineError, bundled_path, load
 from timeline.model import Timeline
-from tui.process import finish
+from timeline.output import Interrupted
+from tui import streams
+from tui.process import Ended, ended_by_signals, finish
 from tui.safe import clean, clean_block
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from timeline.selection import Selection
 
 # Files larger than this open the explorer at once and load behind a progress indicator.
@@ -44,11 +50,42 @@ def run() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            code = _main(argv)
+        except SystemExit as exc:  # argparse: --help, --version and usage errors
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+        streams.flush()  # a full disk is known at the last write, or at this one
+        return code
+    except KeyboardInterrupt:
+        return 130
+    except (Interrupted, Ended) as exc:
+        return 128 + exc.signum
+    except BrokenPipeError:
+        # `vn-egov list | head`: the reader left; say nothing more.
+        sys.stderr.close()
+        return 0
+    except streams.WriteError as exc:
+        streams.say(_("vn-egov: write error: {reason}").format(reason=exc.reason))
+        return 1
+    except streams.EncodingError as exc:
+        message = N_(
+            "vn-egov: the output's encoding ({encoding}) cannot hold this text; "
+            "use UTF-8, for example PYTHONIOENCODING=utf-8"
+        )
+        # In English if standard error cannot hold the translation either.
+        streams.say(
+            _(message).format(encoding=exc.encoding), plain=message.format(encoding=exc.encoding)
+        )
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         lang, notices = choose_language(_early_lang(args_list), os.environ)
     except LanguageError as exc:
-        print(f"vn-egov: {exc}", file=sys.stderr)
+        streams.say(f"vn-egov: {exc}")
         return 2
     # The command's language, for argparse and the CLI's own lines (the explorer carries
     # its own in its Settings); put back afterwards, for callers that run several.
@@ -56,16 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(lang)
     try:
         for notice in notices:
-            print(f"vn-egov: {clean(notice)}", file=sys.stderr)
+            streams.say(f"vn-egov: {clean(notice)}")
         args = _parser().parse_args(args_list)
-        try:
-            return int(args.run(args, lang))
-        except KeyboardInterrupt:
-            return 130
-        except BrokenPipeError:
-            # `vn-egov list | head`: the reader left; say nothing more.
-            sys.stderr.close()
-            return 0
+        return int(args.run(args, lang))
     finally:
         set_language(before)
 
@@ -79,12 +109,27 @@ def _early_lang(argv: list[str]) -> str | None:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, its help written as the commands write: argparse itself drops
+    a failed write silently, so `vn-egov --help > /dev/full` would exit 0, having said
+    nothing anywhere."""
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        streams.write(self.format_help(), cast("TextIO | None", file))
+
+
+class _Version(argparse.Action):
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        streams.write("vn-egov 0.1.0\n")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="vn-egov",
         description=_("Explore Vietnam's e-government milestones, every figure with its source."),
     )
-    parser.add_argument("--version", action="version", version="vn-egov 0.1.0")
+    parser.add_argument("--version", action=_Version, nargs=0, help=_("show the version and exit"))
     _add_data(parser)
     _add_lang(parser)
     parser.add_argument(
@@ -260,7 +305,7 @@ def _selection(args: argparse.Namespace, timeline: Timeline) -> Selection | None
 
 
 def _say(message: str) -> None:
-    print(clean(message), file=sys.stderr)
+    streams.say(clean(message))
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
@@ -283,7 +328,7 @@ def _open(path: Path | None) -> Timeline | None:
 
 def _print_problems(exc: TimelineError, out: TextIO | None = None) -> None:
     for problem in exc.problems:
-        print(clean(problem), file=out or sys.stderr)
+        streams.write(clean(problem) + "\n", out or sys.stderr)
 
 
 # ---------------------------------------------------------------- commands
@@ -291,17 +336,32 @@ def _print_problems(exc: TimelineError, out: TextIO | None = None) -> None:
 
 def _explore(args: argparse.Namespace, lang: str) -> int:
     from timeline.cache import TimelineCache
+    from tui.terminal import terminal_problem
 
+    problem = terminal_problem(os.environ)
+    if problem is not None:
+        streams.say(problem)
+        return 2
     path: Path = args.data or bundled_path()
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        # A pipe or a device (`--data <(cat f)`) has no size to judge by: read it behind
+        # the loading screen too.
+        background = info.st_size > LOAD_IN_BACKGROUND_BYTES or not stat.S_ISREG(info.st_mode)
     except OSError:
-        size = 0  # load() reports the problem precisely
+        background = False  # load() reports the problem precisely
     cache = None if args.no_cache else TimelineCache.from_environment(os.environ)
+    if cache is not None and (refusal := cache.refusal()) is not None:
+        streams.say(
+            _("vn-egov: not using the cache {directory}: {reason}").format(
+                directory=cache.directory, reason=_CACHE_REFUSALS[refusal]()
+            )
+        )
+        cache = None
     read = load if cache is None else cache.load
     from tui.app import VnEgovApp  # the only place Textual is imported
 
-    if size > LOAD_IN_BACKGROUND_BYTES:
+    if background:
         app = VnEgovApp(None, lang=lang, load=lambda progress: read(path, progress))
     else:
         try:
@@ -310,7 +370,8 @@ def _explore(args: argparse.Namespace, lang: str) -> int:
             _print_problems(exc)
             return 1
         app = VnEgovApp(timeline, lang=lang)
-    app.run()
+    with ended_by_signals(app):
+        app.run()
     error = getattr(app, "load_error", None)
     if isinstance(error, TimelineError):
         _print_problems(error)
@@ -351,6 +412,13 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
         return serve(listening, explorer, lang=lang)
     finally:
         listening.close()
+# Why the cache directory is not used, in the words of `ls -ld` and of tmux's own refusal.
+_CACHE_REFUSALS = {
+    "link": lambda: _("it is a symbolic link"),
+    "kind": lambda: _("it is not a directory"),
+    "owner": lambda: _("it belongs to another user"),
+    "mode": lambda: _("others can write to it"),
+}
 
 
 def _validate(args: argparse.Namespace, lang: str) -> int:
@@ -363,9 +431,9 @@ def _validate(args: argparse.Namespace, lang: str) -> int:
             failed += 1
             _print_problems(exc)
             continue
-        print(clean(_summary(path, timeline)))
+        streams.write(clean(_summary(path, timeline)) + "\n")
         for warning in timeline.warnings:
-            print(clean(f"  ⚠ {warning.text.get(lang)}"))
+            streams.write(clean(f"  ⚠ {warning.text.get(lang)}") + "\n")
     return 1 if failed else 0
 
 
@@ -391,7 +459,7 @@ def _summary(path: Path, t: Timeline) -> str:
 
 def _export(args: argparse.Namespace, lang: str) -> int:
     from timeline.export import TEXT_FORMATS, to_text
-    from timeline.export.files import OutputExists, write_atomically
+    from timeline.output import OutputExists, Refused, write_output
     from timeline.selection import subset
 
     if args.bom and args.format != "csv":
@@ -416,10 +484,11 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         if args.format in TEXT_FORMATS:
             text = to_text(part, args.format, Formatter(lang, full=args.full), bom=args.bom)
             if to_stdout:
-                sys.stdout.write(text)
-                sys.stdout.flush()
-            else:
-                write_atomically(args.output, text, force=args.force)
+                # On a terminal control characters are shown, not obeyed; a pipe gets
+                # the data exactly. A failed write is the command's write error.
+                streams.write(text, shown=clean_block)
+                return 0
+            write_output(args.output, text, force=args.force, for_terminal=clean_block)
         elif to_stdout:
             return _export_binary_to_stdout(part, args.format)
         else:
@@ -429,6 +498,16 @@ def _export(args: argparse.Namespace, lang: str) -> int:
             publish(args.output, lambda path: build(part, args.format, path), force=args.force)
     except OutputExists:
         _say(_("vn-egov: {path} exists; add --force to overwrite it").format(path=args.output))
+        return 1
+    except Refused as exc:
+        reason = (
+            _("it is a directory")
+            if exc.kind == "directory"
+            else _("it is a symbolic link to {target}, which does not exist").format(
+                target=exc.target
+            )
+        )
+        _say(_("vn-egov: cannot write {path}: {reason}").format(path=args.output, reason=reason))
         return 1
     except OSError as exc:
         if isinstance(exc, BrokenPipeError):
@@ -453,9 +532,8 @@ def _export_binary_to_stdout(part: Timeline, format: str) -> int:
         )
         return 2
     data = to_bytes(part, format)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    streams.flush()
+    streams.write_bytes(data)
     return 0
 
 
@@ -475,11 +553,11 @@ def _cite(args: argparse.Namespace, lang: str) -> int:
         _say(message.format(id=exc.given, ids=", ".join(exc.nearest)))
         return 1
     if args.format == "csl-json":
-        sys.stdout.write(as_csl_json(timeline, item))  # JSON escapes every control character
+        streams.write(as_csl_json(timeline, item))  # JSON escapes every control character
         return 0
     cited = cite(timeline, item, Formatter(lang, full=args.full))
     text = as_markdown(cited) if args.format == "markdown" else as_text(cited)
-    sys.stdout.write(clean_block(text))
+    streams.write(clean_block(text))
     return 0
 
 
@@ -499,15 +577,17 @@ def _list(args: argparse.Namespace, lang: str) -> int:
         lines = render_series(subset(timeline, bounds), fmt, query=selection.search)
     else:
         lines = render_listing(timeline, fmt, chosen_events(timeline, selection))
+    # On a terminal control characters are shown, not obeyed; a pipe gets the data.
+    shown = clean if streams.is_terminal(sys.stdout) else str
     for line in lines:
-        print(clean(line))
+        streams.write(shown(line) + "\n")
     return 0
 
 
 def _schema(args: argparse.Namespace, lang: str) -> int:
     from timeline.schema import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    streams.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 

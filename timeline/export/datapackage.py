@@ -18,6 +18,7 @@ from typing import Any
 
 from timeline.citation import source_label
 from timeline.export.tables import Table, tables
+from timeline.jsontext import escape_controls
 from timeline.model import Timeline
 
 DESCRIPTOR = "datapackage.json"
@@ -110,7 +111,9 @@ def _csv(table: Table) -> Iterator[str]:
 
 def _files(t: Timeline) -> Iterator[tuple[str, Iterator[str]]]:
     described = tables(t)
-    text = json.dumps(descriptor(t, described), ensure_ascii=False, indent=2) + "\n"
+    text = (
+        escape_controls(json.dumps(descriptor(t, described), ensure_ascii=False, indent=2)) + "\n"
+    )
     yield DESCRIPTOR, iter((text,))
     for table in tables(t):  # afresh: the rows of `described` went into nothing yet
         yield f"{table.name}.csv", _csv(table)

@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 
 from timeline.citation import figure_text, source_label
+from timeline.jsontext import escape_controls
 from timeline.l10n import N_, Formatter, translations
 from timeline.model import Milestone, Precision, Timeline
 
@@ -94,4 +95,4 @@ def to_timelinejs(t: Timeline, fmt: Formatter) -> str:
         },
         "events": [_event(t, m, fmt) for m in t.events],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return escape_controls(json.dumps(document, ensure_ascii=False, indent=1)) + "\n"
