@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from timeline.l10n import Formatter, _, ngettext
+from timeline.l10n.findings import describe
 from timeline.model import Observation, Timeline
 from timeline.search import SearchIndex, fold, terms
 from timeline.series import Step, all_series
@@ -148,7 +149,7 @@ def render_series(
                 )
                 yield (line + "  " + growth).rstrip()
         for warning in s.conflicts:
-            yield f"  ⚠ {warning.text.get(lang)}"
+            yield f"  ⚠ {describe(warning, fmt)}"
         yield ""
     if not shown:
         yield _("No matching series.")

@@ -20,9 +20,12 @@ from timeline.l10n import (
     LanguageError,
     _,
     choose_language,
+    current_language,
     ngettext,
     set_language,
 )
+from timeline.l10n.findings import describe
+from timeline.l10n.problems import problem_text
 from timeline.load import TimelineError, bundled_path, load
 from timeline.model import Timeline
 from tui.process import finish
@@ -146,8 +149,10 @@ def _open(path: Path | None) -> Timeline | None:
 
 
 def _print_problems(exc: TimelineError, out: TextIO | None = None) -> None:
+    """Every problem of a file, one a line, in the language chosen."""
+    fmt = Formatter(current_language())
     for problem in exc.problems:
-        print(clean(problem), file=out or sys.stderr)
+        print(clean(problem_text(problem, fmt)), file=out or sys.stderr)
 
 
 # ---------------------------------------------------------------- commands
@@ -193,8 +198,9 @@ def _validate(args: argparse.Namespace, lang: str) -> int:
             _print_problems(exc)
             continue
         print(clean(_summary(path, timeline)))
+        fmt = Formatter(lang)
         for warning in timeline.warnings:
-            print(clean(f"  ⚠ {warning.text.get(lang)}"))
+            print(clean(f"  ⚠ {describe(warning, fmt)}"))
     return 1 if failed else 0
 
 

@@ -19,7 +19,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from timeline.l10n import N_, _, current_language, ngettext
+from timeline.l10n import N_, _, ngettext
+from timeline.l10n.findings import describe
 from timeline.model import Observation, Timeline
 from timeline.series import headline
 from tui.safe import clean_block
@@ -178,9 +179,9 @@ class CompareScreen(Screen[None]):
             notes.display = False
             notes.update("")
             return
-        lang = current_language()
+        fmt = formatter(self.full)
         lines = [
-            Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang)).strip())
+            Content.assemble(("⚠ ", "bold"), clean_block(describe(w, fmt)).strip())
             for w in series.conflicts
             if obs.id in w.observations
         ]

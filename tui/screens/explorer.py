@@ -426,7 +426,7 @@ class ExplorerScreen(Screen[None]):
             if index is not None:
                 self.jump_to(index)
 
-        self.app.push_screen(WarningsScreen(self.timeline), chosen)
+        self.app.push_screen(WarningsScreen(self.timeline, full=self.full), chosen)
 
     def action_compare(self) -> None:
         from tui.screens.compare import CompareScreen

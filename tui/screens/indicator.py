@@ -31,6 +31,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from timeline.l10n import N_, Formatter, _, current_language, ngettext
+from timeline.l10n.findings import describe
 from timeline.model import Indicator, Observation, Precision, Timeline
 from timeline.series import Series, series_of
 from tui.safe import clean_block
@@ -428,7 +429,7 @@ class IndicatorScreen(Screen[None]):
             self._set(
                 "indicator-notes",
                 Content("\n").join(
-                    Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang)).strip())
+                    Content.assemble(("⚠ ", "bold"), clean_block(describe(w, fmt)).strip())
                     for w in s.conflicts
                 ),
             )

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from timeline.l10n import N_, _, current_language, ngettext
+from timeline.l10n.findings import describe
 from timeline.model import Source, Timeline
 from tui.safe import clean, clean_block, is_blank
 from tui.view import formatter, relabel, shown, title_of
@@ -200,7 +201,7 @@ class SourceScreen(Screen[None]):
         flagged = frozenset(o for w in warnings for o in w.observations)
         if warnings:
             lines = [
-                Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang))) for w in warnings
+                Content.assemble(("⚠ ", "bold"), clean_block(describe(w, fmt))) for w in warnings
             ]
             self._set("source-warnings", Content("\n").join(lines))
         else:

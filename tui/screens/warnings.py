@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from timeline.checks import Warning
 from timeline.l10n import N_, _, current_language, ngettext
+from timeline.l10n.findings import describe
 from timeline.model import Timeline
 from tui.safe import clean, clean_block
 from tui.view import formatter, relabel, shown, title_of
@@ -58,10 +59,11 @@ class WarningsScreen(Screen[int | None]):
         Binding("escape", "close", N_("Back"), id="warnings.back"),
     ]
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(self, timeline: Timeline, *, full: bool = False) -> None:
         super().__init__()
         relabel(self)
         self.timeline = timeline
+        self.full = full
         self.targets: list[int | None] = []
 
     def compose(self) -> ComposeResult:
@@ -77,7 +79,7 @@ class WarningsScreen(Screen[int | None]):
     def _fill(self) -> None:
         t = self.timeline
         lang = current_language()
-        fmt = formatter()
+        fmt = formatter(self.full)
         count = len(t.warnings)
         self.query_one("#warnings-header", Static).update(
             Content(
@@ -96,7 +98,7 @@ class WarningsScreen(Screen[int | None]):
             return
         for warning, target in zip(t.warnings, self.targets, strict=True):
             lines = [
-                Content.assemble(("⚠ ", "bold $text-warning"), clean_block(warning.text.get(lang)))
+                Content.assemble(("⚠ ", "bold $text-warning"), clean_block(describe(warning, fmt)))
             ]
             events = [
                 title_of(m) if (m := t.milestone.get(mid)) else clean(mid)
@@ -155,3 +157,7 @@ class WarningsScreen(Screen[int | None]):
         relabel(self)
         self._fill()
         self.refresh_bindings()
+
+    def set_full(self, full: bool) -> None:
+        self.full = full
+        self._fill()

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from timeline.checks import Warning
 from timeline.l10n import _, current_language, ngettext
+from timeline.l10n.findings import describe
 from timeline.model import Milestone, Observation, Timeline
 from tui.safe import clean, clean_block, is_blank
 from tui.series_view import SPARK_MIN, series_for, trend_of, value_of
@@ -213,7 +214,7 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
 
         if warnings:
             lines = [
-                Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang))) for w in warnings
+                Content.assemble(("⚠ ", "bold"), clean_block(describe(w, fmt))) for w in warnings
             ]
             self._set("detail-warnings", Content("\n").join(lines))
         else:
