@@ -97,20 +97,6 @@ def run_child(*args: str, cache: Path | None = None, settled: bool = False) -> t
     return elapsed, peak
 
 
-def validate_child(*args: str) -> tuple[float, int]:
-    """Seconds and peak RSS (KiB) of one `python ARGS` process, output discarded."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _pid, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if status != 0:
-        message = process.stderr.read().decode(errors="replace") if process.stderr else ""
-        raise SystemExit(f"benchmark child {args} failed ({status}):\n{message}")
-    return elapsed, usage.ru_maxrss  # Linux: KiB, this child's own high-water mark
-
-
 def validate_rows(repeat: int, copies: int, directory: Path) -> list[Row]:
     """`vn-egov validate` on a timeline of shared sources and days, against tomli's parse
     of the same file: each a fresh process, taken in turns so that both see the same
@@ -121,12 +107,11 @@ def validate_rows(repeat: int, copies: int, directory: Path) -> list[Row]:
     shared.write_text(shared_sources_and_days(copies), encoding="utf-8")
     size_mib = shared.stat().st_size / 2**20
     print(f"shared sources and days: {copies} copies, {size_mib:.1f} MiB of TOML", file=sys.stderr)
-    parse = ("-c", "import sys, tomli; tomli.load(open(sys.argv[1], 'rb'))", str(shared))
     ours: list[tuple[float, int]] = []
     floors: list[tuple[float, int]] = []
     for _ in range(repeat):
-        floors.append(validate_child(*parse))
-        ours.append(validate_child("-m", "tui", "validate", str(shared)))
+        floors.append(run_child("parse", str(shared)))
+        ours.append(run_child("validate", str(shared)))
     seconds = statistics.median(t for t, _peak in ours)
     floor = statistics.median(t for t, _peak in floors)
     peak_mib = max(peak for _t, peak in ours) / 1024
