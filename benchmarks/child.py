@@ -58,7 +58,8 @@ def _app(argv: list[str]) -> int:
         lists = self.screen.query(EventList)
         if renderable is None or not lists or lists.first().size.height <= 0:
             return
-        if settled and getattr(self.screen, "index", None) is None:
+        queries = getattr(self.screen, "queries", None)
+        if settled and queries is not None and queries.search is None:
             return
         self.exit()
 

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import io
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from timeline.l10n import current_language, set_language
 from timeline.load import load
 from timeline.model import Timeline
 
@@ -35,24 +31,6 @@ def pytest_configure(config: pytest.Config) -> None:
     timelines in a directory of the run's own, never in the user's ~/.cache."""
     if "VN_EGOV_CACHE" not in os.environ:
         os.environ["VN_EGOV_CACHE"] = tempfile.mkdtemp(prefix="vn-egov-cache-")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests (Pilot tests) in a fresh event loop; no plugin needed."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
-
-
-@pytest.fixture(autouse=True)
-def _restore_language() -> Iterator[None]:
-    """The app switches the process-wide language; other tests expect it back."""
-    before = current_language()
-    yield
-    set_language(before)
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +57,8 @@ def screen_text(app: object) -> str:
     from rich.console import Console
     from textual.app import App
 
+    from tui.compat import screen_strips
+
     assert isinstance(app, App)
     console = Console(
         width=app.size.width,
@@ -90,9 +70,7 @@ def screen_text(app: object) -> str:
         legacy_windows=False,
         safe_box=False,
     )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
+    console.print(screen_strips(app))
     return console.export_text(styles=False)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
+from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
@@ -89,6 +92,6 @@ async def test_t_opens_the_theme_picker(small: Timeline) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("t")
         await pilot.pause()
-        assert CommandPalette.is_open(app)
+        assert CommandPalette.is_open(cast("App[object]", app))
         await pilot.press("escape")
         assert isinstance(app.screen, ExplorerScreen)

@@ -95,11 +95,9 @@ async def test_a_platform_without_events_says_so(small: Timeline) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, ExplorerScreen)
-        screen.platform = "nowhere"
-        screen._platform_rows["nowhere"] = []
-        screen.apply()
+        screen.set_platform("nowhere")  # a platform no event has
         await pilot.pause()
         events = screen.query_one(EventList)
-        assert events.rows == []
+        assert list(events.rows) == []
         message, _hint = no_events_message("")
         assert message in events.render_line(1).text

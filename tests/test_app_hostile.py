@@ -74,6 +74,8 @@ def _terminal_output(app: object) -> str:
     """What the app would write to a real terminal for the current screen."""
     from textual.app import App
 
+    from tui.compat import screen_strips
+
     assert isinstance(app, App)
     console = Console(
         width=app.size.width,
@@ -83,7 +85,7 @@ def _terminal_output(app: object) -> str:
         color_system="truecolor",
         legacy_windows=False,
     )
-    console.print(app.screen._compositor.render_update(full=True))
+    console.print(screen_strips(app, with_background=False))
     output = console.file.getvalue()  # type: ignore[attr-defined]
     return SGR.sub("", output)
 

@@ -12,8 +12,8 @@ import threading
 import pytest
 from textual.widgets import Static
 
-import tui.screens.explorer as explorer_module
-import tui.view
+import timeline.queries as queries_module
+import timeline.series
 from tests.conftest import make_app
 from timeline.model import Timeline
 from timeline.search import SearchIndex, Stopped
@@ -24,15 +24,15 @@ from tui.widgets.detail_pane import DetailPane
 @pytest.fixture
 def release(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """The small fixture counted as large, its preparation held until the event is set."""
-    monkeypatch.setattr(tui.view, "LARGE", 5)
+    monkeypatch.setattr(queries_module, "LARGE", 5)
     event = threading.Event()
-    real = explorer_module.series_index
+    real = timeline.series.all_series
 
     def slow_series(timeline: Timeline) -> object:
         event.wait(5)
         return real(timeline)
 
-    monkeypatch.setattr(explorer_module, "series_index", slow_series)
+    monkeypatch.setattr(queries_module, "all_series", slow_series)
     return event
 
 
@@ -48,14 +48,14 @@ async def test_the_first_screen_comes_before_the_notes_and_the_index(
         pane = screen.query_one(DetailPane)
         # The first screen, before the thread is done: no count yet, no notes, no index.
         assert badge.has_class("-none")
-        assert screen.index is None and not pane.complete
+        assert screen.queries.search is None and not pane.query_one("#detail-warnings").display
         assert str(pane.query_one("#detail-title", Static).render())  # the event is shown
         release.set()
         for _ in range(100):
-            if screen.index is not None:
+            if screen.queries.search is not None:
                 break
             await pilot.pause(0.02)
-        assert screen.index is not None and pane.complete
+        assert screen.queries.search is not None
         assert str(badge.render()) == f"⚠ {len(small.warnings)} data-quality notes"
         assert not badge.has_class("-none")
 
@@ -73,7 +73,7 @@ async def test_a_search_typed_before_the_index_is_ready_is_answered_after(
         assert status == "Indexing…"
         release.set()
         for _ in range(100):
-            if screen.index is not None:
+            if screen.queries.search is not None:
                 break
             await pilot.pause(0.02)
         await pilot.pause()
@@ -85,5 +85,10 @@ def test_an_index_build_stops_when_asked(small: Timeline) -> None:
     with pytest.raises(Stopped):
         SearchIndex(small, should_stop=lambda: True)
     asked: list[int] = []
-    SearchIndex(small, should_stop=lambda: bool(asked.append(1)))
+
+    def should_stop() -> bool:
+        asked.append(1)
+        return False
+
+    SearchIndex(small, should_stop=should_stop)
     assert asked  # it does ask

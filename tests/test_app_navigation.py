@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.events import MouseScrollDown
 from textual.widgets import Static
 
 from tests.conftest import big_timeline, make_app
@@ -110,8 +111,7 @@ async def test_the_mouse_wheel_scrolls_the_list() -> None:
         assert events.scroll_offset.y > 0
 
 
-def _wheel(widget: EventList) -> object:
-    from textual.events import MouseScrollDown
+def _wheel(widget: EventList) -> MouseScrollDown:
 
     return MouseScrollDown(
         widget, 5, 5, 0, 0, 0, False, False, False, screen_x=5, screen_y=5, style=None

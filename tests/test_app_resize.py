@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from tests.conftest import make_app, screen_text
 from timeline.model import Timeline
-from tui.screens.explorer import ExplorerScreen
+from tui.screens.explorer import ExplorerScreen, breakpoint_classes
 from tui.widgets.event_list import EventList
 
 SIZES = [(40, 12), (60, 20), (80, 24), (100, 30), (120, 40), (160, 50), (200, 60), (41, 13)]
@@ -71,32 +69,21 @@ async def test_narrow_layout_puts_the_detail_under_the_list(small: Timeline) -> 
 
 
 @pytest.mark.parametrize("size", [(120, 40), (100, 30), (70, 15), (50, 12)])
-async def test_the_size_classes_are_set_before_the_first_resize(
-    small: Timeline, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+async def test_the_size_classes_fit_the_terminal_from_the_first_frame(
+    small: Timeline, size: tuple[int, int]
 ) -> None:
-    """Set by Textual at the first resize, they would restyle every widget at start-up."""
-    changed: list[bool] = []
-    real = ExplorerScreen.update_classes
-
-    def recorded(self: ExplorerScreen, classes: Any, *args: Any, **kwargs: Any) -> Any:
-        before = set(self.classes)
-        result = real(self, classes, *args, **kwargs)
-        changed.append(set(self.classes) != before)
-        return result
-
-    monkeypatch.setattr(ExplorerScreen, "update_classes", recorded)
+    """Set when the screen is made (not at the first resize, which would restyle every
+    widget at start-up), and changed by a real resize."""
     app = make_app(small)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExplorerScreen)
         width, height = size
-        expected = screen._get_breakpoint_classes(
-            width, screen.HORIZONTAL_BREAKPOINTS
-        ) | screen._get_breakpoint_classes(height, screen.VERTICAL_BREAKPOINTS)
+        expected = {
+            *breakpoint_classes(width, screen.HORIZONTAL_BREAKPOINTS),
+            *breakpoint_classes(height, screen.VERTICAL_BREAKPOINTS),
+        }
         assert expected <= screen.classes
-        assert changed and not any(changed)  # every resize so far found them set
-        before = len(changed)
         await pilot.resize_terminal(*((130, 40) if width < 120 else (70, 14)))
         await pilot.pause()
-        assert any(changed[before:])  # and a real change of size still changes them
+        assert not expected <= screen.classes  # a real change of size changes them

@@ -6,8 +6,9 @@ from textual.widgets import OptionList, Static
 
 from tests.conftest import make_app
 from timeline.model import Timeline
+from timeline.queries import Queries
 from tui.screens.explorer import ExplorerScreen
-from tui.screens.warnings import WarningsScreen, event_for
+from tui.screens.warnings import WarningsScreen
 from tui.widgets.event_list import EventList
 
 
@@ -45,7 +46,8 @@ async def test_clicking_the_count_opens_the_notes(small: Timeline) -> None:
 
 
 def test_every_note_leads_to_an_event(small: Timeline) -> None:
-    targets = [event_for(small, w) for w in small.warnings]
+    queries = Queries(small)
+    targets = [queries.event_of(w) for w in small.warnings]
     assert [small.events[t].id for t in targets if t is not None] == [
         "report-2020-02",
         "portal-launch",

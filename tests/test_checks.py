@@ -40,7 +40,7 @@ quote = "q"
 """
 
 
-def timeline_with(*observations: tuple[str, int, str, str, str]) -> str:
+def timeline_with(*observations: tuple[str, float, str, str, str]) -> str:
     text = MINI
     dates = {o[3] for o in observations}
     for date in sorted(dates - {"2021-11-23"}):

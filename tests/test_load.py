@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from benchmarks.generate import generate
 from tests.samples import MINI
 from timeline.l10n import Formatter
 from timeline.l10n.problems import problem_text
 from timeline.load import TimelineError, bundled_path, load, loads
-from timeline.model import Timeline
 
 
 def problems(data: str | bytes, name: str = "t.toml") -> list[str]:
@@ -262,7 +259,7 @@ def test_a_large_timeline_shares_its_repeated_values() -> None:
     # One copy of each id, date and field set, however many figures repeat it.
     assert len({id(o.source) for o in observations}) == 1
     assert len({id(o.as_of) for o in observations}) == 1
-    assert len({id(o.__pydantic_fields_set__) for o in observations}) == 1
+    assert len({id(o.model_fields_set) for o in observations}) == 1
     # Sharing changes nothing anyone can see.
     first, last = observations[0], observations[-1]
     assert first.model_fields_set == last.model_fields_set
@@ -288,21 +285,9 @@ def test_load_and_loads_agree_and_load_places_reference_errors(tmp_path: Path) -
 
 def test_the_shared_fields_are_fields_of_their_models() -> None:
     import timeline.model as model
-    from timeline.compact import NESTED, REPEATING
+    from timeline.interning import NESTED, REPEATING
 
     for table in (REPEATING, NESTED):
         for name, fields in table.items():
             cls = getattr(model, name)
             assert set(fields) <= set(cls.model_fields), (name, fields)
-
-
-@pytest.mark.parametrize("make", [lambda: loads(generate(40, 600)), lambda: load(bundled_path())])
-def test_figures_now_finds_what_the_index_finds(make: Callable[[], Timeline]) -> None:
-    """The one-pass lookup a large timeline's first screen uses, before the index exists."""
-    t = make()
-    scanned = [t.figures_now(m) for m in t.milestones]
-    assert "_figures" not in t.__dict__  # no index was built for it
-    indexed = [t.figures_for(m) for m in t.milestones]
-    assert scanned == indexed
-    assert sum(map(len, indexed)) > 0
-    assert [t.figures_now(m) for m in t.milestones] == indexed  # from the index, once built

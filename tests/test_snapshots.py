@@ -18,8 +18,8 @@ from textual.widgets import Input
 from tests.conftest import make_app
 from timeline.load import bundled_path, load
 from timeline.model import Timeline
+from timeline.queries import Queries
 from tui.screens.explorer import ExplorerScreen
-from tui.widgets.detail_pane import warnings_for
 
 LANGS = ["en", "vi"]
 WIDE = (120, 40)
@@ -37,8 +37,10 @@ def bundled() -> Timeline:
 
 def _event_with_figures_and_a_note(timeline: Timeline) -> int:
     """The first event that reports figures and has a data-quality note about them."""
+    queries = Queries(timeline)
+    queries.complete()
     for index, event in enumerate(timeline.events):
-        if timeline.figures_for(event) and warnings_for(timeline, event):
+        if timeline.figures_for(event) and queries.warnings_for(event):
             return index
     raise AssertionError("the bundled timeline has no event with figures and a note")
 

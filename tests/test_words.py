@@ -27,7 +27,7 @@ from tests.samples import MINI
 from tests.test_checks import timeline_with
 from timeline import l10n
 from timeline.checks import Warning
-from timeline.l10n import RULES, Formatter, _, set_language
+from timeline.l10n import RULES, Formatter, _, current_language, set_language
 from timeline.l10n.findings import WORDS as FINDING_WORDS
 from timeline.l10n.findings import describe
 from timeline.l10n.problems import WORDS as PROBLEM_WORDS
@@ -235,7 +235,9 @@ def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     l10n.translations.cache_clear()
     units = ((10**6, "million"), (10**9, "milliard"), (10**12, "billion"))
     monkeypatch.setitem(RULES, lang, dataclasses.replace(RULES["en"], units=units))
+    before = current_language()
     yield lang
+    set_language(before)  # the process-wide language, set by the test, put back
     l10n.translations.cache_clear()
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from timeline.citation import source_label
 from timeline.l10n import Formatter, _, ngettext
 from timeline.l10n.findings import describe
 from timeline.model import Observation, Timeline
-from timeline.search import SearchIndex, fold, terms
+from timeline.search import fold, terms
 from timeline.series import Step, all_series
 
 
@@ -39,17 +40,11 @@ def _badge(t: Timeline, platform: str | None, lang: str) -> str:
     return found.short.get(lang) if found else _("national")
 
 
-def render_listing(
-    t: Timeline, fmt: Formatter, *, platform: str | None = None, query: str | None = None
-) -> Iterator[str]:
-    """Milestones in date order, each followed by the figures it reports."""
+def render_listing(t: Timeline, fmt: Formatter, chosen: Sequence[int]) -> Iterator[str]:
+    """The chosen milestones (positions in `t.events`, as `timeline.selection` gives them)
+    in date order, each followed by the figures it reports."""
     lang = fmt.lang
     events = t.events
-    among = list(range(len(events)))
-    if platform:
-        family = t.family(platform)
-        among = [i for i in among if events[i].platform in family]
-    chosen = SearchIndex(t).find(query or "", among=among)
     if not chosen:
         yield _("No matching events.")
         return
@@ -67,7 +62,7 @@ def render_listing(
                 t.figure_name(o, lang),
                 _figure_with_base(t, fmt, o),
                 fmt.when(o),
-                t.source[o.source].outlet or o.source,
+                source_label(t.source[o.source], lang),
             )
             for o in t.figures_for(event)
         ]
@@ -101,16 +96,15 @@ def _basis_label(kind: str) -> str:
     return labels[kind]
 
 
-def render_series(
-    t: Timeline, fmt: Formatter, *, platform: str | None = None, query: str | None = None
-) -> Iterator[str]:
-    """Each indicator's readings over time, the growth between them, and the conflicts."""
+def render_series(t: Timeline, fmt: Formatter, *, query: str | None = None) -> Iterator[str]:
+    """Each indicator's readings over time, the growth between them, and the conflicts.
+
+    `t` is the part chosen by platform and dates (`timeline.selection.subset`); `query`
+    keeps the series whose name holds its words."""
     lang = fmt.lang
     words = terms(query or "")
     shown = 0
     for s in all_series(t):
-        if platform and s.platform not in t.family(platform) and s.platform != platform:
-            continue
         indicator = t.indicator[s.indicator]
         title = f"{_badge(t, s.platform, lang)} · {indicator.name.get(lang)}"
         if words and not all(
@@ -140,7 +134,7 @@ def render_series(
                     growth = _step_text(fmt, step, indicator.unit)
                 mark = "⚠ " if s.is_conflicting(o.id) else ""
                 rows.append(
-                    (fmt.when(o), mark + value, t.source[o.source].outlet or o.source, growth)
+                    (fmt.when(o), mark + value, source_label(t.source[o.source], lang), growth)
                 )
             widths = [max(display_width(r[c]) for r in rows) for c in range(3)]
             for when, value, outlet, growth in rows:

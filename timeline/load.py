@@ -21,7 +21,7 @@ import tomli
 from pydantic import ValidationError
 
 from timeline.checks import reference_problems
-from timeline.compact import Sharer
+from timeline.interning import Sharer
 from timeline.model import Timeline
 from timeline.problems import KeyProblem, Loc, Place, Problem, TimelineError, fail
 from timeline.schema_errors import schema_problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
@@ -20,6 +20,7 @@ from timeline.l10n.catalogs import N_
 
 if TYPE_CHECKING:
     from timeline.checks import Warning
+    from timeline.queries import FigureIndex
 
 Id = Annotated[
     str,
@@ -203,10 +204,6 @@ class Observation(Frozen):
             )
         return self
 
-    @property
-    def is_growth(self) -> bool:
-        return self.change is not None
-
 
 class QualityNote(Frozen):
     """A place where the sources contradict themselves or each other, kept, not fixed."""
@@ -276,47 +273,27 @@ class Timeline(Frozen):
         return tuple(p for p in self.platforms if p.part_of is None)
 
     @cached_property
-    def _figures(self) -> dict[str, tuple[Observation, ...]]:
-        # One pass over the observations, keyed by (source, date): a milestone's figures
-        # are those its sources report as of its day, for its platform family.
-        # Each key's milestones come with their family (None: any platform), looked up
-        # once per milestone rather than once per figure: at 100,000 figures this index
-        # is built before the first screen.
-        by_key: dict[tuple[str, dt.date], list[tuple[str, frozenset[str] | None]]] = {}
-        for m in self.milestones:
-            family = None if m.platform is None else self.family(m.platform)
-            for source in m.sources:
-                by_key.setdefault((source, m.date), []).append((m.id, family))
-        found: dict[str, list[Observation]] = {}
-        targets_of = by_key.get
-        for obs in self.observations:
-            targets = targets_of((obs.source, obs.as_of))
-            if targets is None:
-                continue
-            for milestone_id, family in targets:
-                if family is None or obs.platform in family:
-                    found.setdefault(milestone_id, []).append(obs)
-        return {k: tuple(v) for k, v in found.items()}
+    def _counted_for(self) -> dict[str, str]:
+        return {p.id: p.part_of for p in self.platforms if p.part_of}
+
+    def counted_for(self, platform_id: str | None) -> str | None:
+        """The platform whose figures a platform's count for: a component's (the command
+        centre's) count for its parent (the Reporting system). Written here once; series,
+        charts, comparison and the palette all group by it."""
+        if platform_id is None:
+            return None
+        return self._counted_for.get(platform_id, platform_id)
+
+    @cached_property
+    def _figure_index(self) -> FigureIndex:
+        from timeline.queries import FigureIndex
+
+        return FigureIndex(self)
 
     def figures_for(self, milestone: Milestone) -> tuple[Observation, ...]:
-        """The figures a milestone reports: from its sources, dated the milestone's day."""
-        return self._figures.get(milestone.id, ())
-
-    def figures_now(self, milestone: Milestone) -> tuple[Observation, ...]:
-        """The same as `figures_for`, without building the index of every milestone's
-        figures when it is not there yet: one pass over the figures instead, a fifth of
-        the index's cost. A large timeline's first screen shows one milestone's figures
-        while the index is built behind it."""
-        index = self.__dict__.get("_figures")
-        if index is not None:
-            return cast(dict[str, tuple[Observation, ...]], index).get(milestone.id, ())
-        keys = {(source, milestone.date) for source in milestone.sources}
-        family = None if milestone.platform is None else self.family(milestone.platform)
-        return tuple(
-            obs
-            for obs in self.observations
-            if (obs.source, obs.as_of) in keys and (family is None or obs.platform in family)
-        )
+        """The figures a milestone reports: from its sources, dated the milestone's day
+        (timeline.queries.FigureIndex)."""
+        return self._figure_index.figures(milestone)
 
     def figure_name(self, obs: Observation, lang: str) -> str:
         """What a figure counts: its indicator's name, with its own label where it has one."""

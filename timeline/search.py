@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from timeline.model import Timeline
+from timeline.model import Milestone, Observation, Timeline
 
 # After NFD, the accents are combining marks of these blocks, dropped by str.translate;
 # "đ" has no decomposition (it is a letter of its own), and readers type it as "d".
@@ -110,10 +110,18 @@ class Stopped(Exception):
 class SearchIndex:
     """Every event of a timeline with its folded text, in `timeline.events` order."""
 
-    def __init__(self, timeline: Timeline, should_stop: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        should_stop: Callable[[], bool] | None = None,
+        figures: Callable[[Milestone], Sequence[Observation]] | None = None,
+    ) -> None:
         """`should_stop` is asked now and then: a build in a thread ends (raising Stopped)
-        as soon as nobody wants it, instead of keeping a quitting app waiting."""
+        as soon as nobody wants it, instead of keeping a quitting app waiting.
+        `figures`: an event's figures (timeline.queries), whose names and quotes are
+        searched with it."""
         self.timeline = timeline
+        figures_of = figures or timeline.figures_for
         platform_text = {
             p.id: _join(
                 [p.name.vi, p.name.en, p.short.vi, p.short.en, *p.acronyms]
@@ -147,12 +155,12 @@ class SearchIndex:
                     parts.append(event.quote)
                 if event.platform:
                     parts.append(platform_text.get(event.platform, ""))
-                figures = timeline.figures_for(event)
+                reported = figures_of(event)
                 # Each indicator's name once per event, not once per figure: a word is
                 # found or not the same, and the text is an eighth shorter at 100,000.
-                names = dict.fromkeys(o.indicator for o in figures)
+                names = dict.fromkeys(o.indicator for o in reported)
                 parts.extend(indicator_text.get(i, "") for i in names)
-                parts.extend(obs.quote for obs in figures)
+                parts.extend(obs.quote for obs in reported)
                 haystacks.append(fold("\n".join(parts)))
             offset = 0
             for number, haystack in enumerate(haystacks, first):

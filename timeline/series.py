@@ -98,11 +98,7 @@ def all_series(t: Timeline) -> tuple[Series, ...]:
     """Every (platform, indicator) pair with a reading, in the file's platform order."""
     groups: dict[tuple[str | None, str], list[Observation]] = {}
     for o in t.observations:
-        platform = o.platform
-        if platform is not None:
-            parent = t.platform.get(platform)
-            platform = parent.part_of or platform if parent else platform
-        groups.setdefault((platform, o.indicator), []).append(o)
+        groups.setdefault((t.counted_for(o.platform), o.indicator), []).append(o)
     platform_order = {p.id: i for i, p in enumerate(t.platforms)}
     indicator_order = {ind.id: i for i, ind in enumerate(t.indicators)}
     ordered = sorted(

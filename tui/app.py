@@ -5,9 +5,10 @@ load=callable)` shows a loading screen and calls `load(progress)` in a thread, s
 never freezes the first frame. A `TimelineError` from `load` ends the app with return
 code 1 and leaves the error in `app.load_error` for the CLI to print.
 
-The app holds the two settings every screen follows, the language and the figure mode;
-changing either re-renders every screen on the stack and relabels every binding, so that
-the key bar and the help speak the new language at once.
+The app owns the reader's `Settings` (language, figure mode, theme) as one reactive;
+every screen and widget that shows words or figures follows it (tui.settings), and the
+key bar and the help translate each binding's description when they draw it. It also
+owns the timeline's `Queries` (timeline.queries), built once and handed to the screens.
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from timeline.l10n import LANGUAGES, N_, _, set_language
+from timeline.l10n import LANGUAGES
 from timeline.load import Progress, TimelineError
 from timeline.model import Timeline
+from timeline.queries import Queries, is_large
 from tui.commands import ExplorerCommands
-from tui.series_view import series_index
-from tui.view import is_large, relabel
+from tui.language import N_, _
+from tui.settings import Settings
 
 if TYPE_CHECKING:
     from tui.widgets.figures_table import FiguresTable
@@ -44,25 +46,23 @@ SLOT_COLOURS = {
 }
 
 
-def _settle(timeline: Timeline) -> None:
-    """Compute what the first screen needs now, and keep a large timeline out of the GC.
+def _settle(timeline: Timeline) -> Queries:
+    """The timeline's index, with what the first screen needs, and the GC kept off it.
 
-    A small timeline gets everything at once. A large one gets only its date order: the
-    index of its events' figures, its data notes and series (a second at 100,000 figures)
-    are computed by the explorer in a thread after the first screen
-    (ExplorerScreen._prepare); until then the detail finds an event's figures by a scan.
+    A small timeline gets its whole analysis at once. A large one gets the cheap half
+    (its date order and which figures each event reports, one pass over the figures);
+    its data notes, series and search index (a second at 100,000 figures) are computed
+    by the explorer in a thread after the first screen (ExplorerScreen._prepare).
     The timeline is immutable and lives as long as the app: with a hundred thousand
     figures, every full garbage collection would walk them all (a visible pause on a
     keystroke). `gc.freeze()` moves what exists now out of the collector's sight.
     """
-    _ = timeline.events
+    queries = Queries(timeline)
     if is_large(timeline):
         gc.freeze()
     else:
-        if timeline.events:  # which figures each event reports: the detail's first question
-            timeline.figures_for(timeline.events[0])
-        _ = timeline.warnings
-        series_index(timeline)
+        queries.complete()
+    return queries
 
 
 PROGRESS_EVERY = 1.0  # seconds between two counts on the loading screen
@@ -101,8 +101,7 @@ class VnEgovApp(App[None]):
         Binding("ctrl+c", "help_quit", N_("How to quit"), show=False, system=True, id="app.ctrl-c"),
     ]
 
-    lang: reactive[str] = reactive("en", init=False)
-    full_figures: reactive[bool] = reactive(False, init=False)
+    settings: reactive[Settings] = reactive(Settings(), init=False)
 
     def __init__(
         self,
@@ -113,15 +112,20 @@ class VnEgovApp(App[None]):
     ) -> None:
         if timeline is None and load is None:
             raise ValueError("VnEgovApp needs a timeline or a load() callable")
-        set_language(lang if lang in LANGUAGES else "en")
         super().__init__()
-        self.set_reactive(VnEgovApp.lang, lang if lang in LANGUAGES else "en")
+        self.set_reactive(VnEgovApp.settings, Settings(lang=lang if lang in LANGUAGES else "en"))
         self.timeline = timeline
-        if timeline is not None:
-            _settle(timeline)
+        self.queries = _settle(timeline) if timeline is not None else None
         self._load = load
         self.load_error: TimelineError | None = None
-        relabel(self)
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    @property
+    def full_figures(self) -> bool:
+        return self.settings.full
 
     # ------------------------------------------------------------------ start-up
 
@@ -130,10 +134,10 @@ class VnEgovApp(App[None]):
         return {f"slot-{i}": colour for i, colour in enumerate(colours)}
 
     def get_default_screen(self) -> Screen[None]:
-        if self.timeline is not None:
+        if self.queries is not None:
             from tui.screens.explorer import ExplorerScreen
 
-            return ExplorerScreen(self.timeline, full=self.full_figures)
+            return ExplorerScreen(self.queries)
         from tui.screens.loading import LoadingScreen
 
         return LoadingScreen()
@@ -163,8 +167,8 @@ class VnEgovApp(App[None]):
         except TimelineError as error:
             self.call_from_thread(self._failed, error)
             return
-        _settle(timeline)  # in the thread, not on the first frame
-        self.call_from_thread(self._loaded, timeline)
+        queries = _settle(timeline)  # in the thread, not on the first frame
+        self.call_from_thread(self._loaded, queries)
 
     def on_load_progress(self, message: LoadProgress) -> None:
         from tui.screens.loading import LoadingScreen
@@ -172,14 +176,15 @@ class VnEgovApp(App[None]):
         if isinstance(self.screen, LoadingScreen):
             self.screen.show_progress(message.stage, message.done, message.total)
 
-    def _loaded(self, timeline: Timeline) -> None:
+    def _loaded(self, queries: Queries) -> None:
         from tui.screens.explorer import ExplorerScreen
 
-        self.timeline = timeline
+        self.timeline = queries.timeline
+        self.queries = queries
         # Pushed over the loading screen rather than switched for it: switching away from
         # the default screen leaves the stack empty for a moment, and a mounting Input
         # asks for `app.screen` in that moment. The explorer never pops itself.
-        self.push_screen(ExplorerScreen(timeline, full=self.full_figures))
+        self.push_screen(ExplorerScreen(queries))
 
     def _failed(self, error: TimelineError) -> None:
         self.load_error = error
@@ -187,41 +192,27 @@ class VnEgovApp(App[None]):
 
     # ------------------------------------------------------------------ settings
 
-    def watch_lang(self, lang: str) -> None:
-        set_language(lang)
-        relabel(self)
-        for screen in self._every_screen():
-            relocalize = getattr(screen, "relocalize", None)
-            if callable(relocalize):
-                relocalize()
-            screen.refresh_bindings()
+    def watch_settings(self, old: Settings, new: Settings) -> None:
+        # Screens and widgets follow by themselves (tui.settings.FollowsSettings); the
+        # theme is Textual's own, and the active keys may read differently now.
+        if new.theme != old.theme and new.theme in self.available_themes:
+            self.theme = new.theme
         self.refresh_bindings()
 
-    def watch_full_figures(self, full: bool) -> None:
-        for screen in self._every_screen():
-            set_full = getattr(screen, "set_full", None)
-            if callable(set_full):
-                set_full(full)
-        self.refresh_bindings()
-
-    def _every_screen(self) -> list[Screen[object]]:
-        screens: list[Screen[object]] = []
-        for stack in self._screen_stacks.values():
-            for screen in stack:
-                if screen not in screens:
-                    screens.append(screen)
-        return screens
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            self.settings = self.settings.replace(theme=theme)
 
     def action_toggle_language(self) -> None:
-        self.lang = "vi" if self.lang == "en" else "en"
+        self.settings = self.settings.replace(lang="vi" if self.settings.lang == "en" else "en")
 
     def action_set_language(self, lang: str) -> None:
         if lang in LANGUAGES:
-            self.lang = lang
+            self.settings = self.settings.replace(lang=lang)
 
     def action_toggle_figures(self) -> None:
-        self.full_figures = not self.full_figures
-        self.notify(_("Figures in full") if self.full_figures else _("Figures compact"), timeout=2)
+        self.settings = self.settings.replace(full=not self.settings.full)
+        self.notify(_("Figures in full") if self.settings.full else _("Figures compact"), timeout=2)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_figures" and self.timeline is None:
@@ -282,32 +273,14 @@ class VnEgovApp(App[None]):
         """The indicator view of one series (imported now: plotext comes with the chart)."""
         from tui.screens.indicator import IndicatorScreen
 
-        if self.timeline is not None:
+        if self.queries is not None:
             self.push_screen(
-                IndicatorScreen(
-                    self.timeline,
-                    platform,
-                    indicator,
-                    observation=observation,
-                    full=self.full_figures,
-                )
+                IndicatorScreen(self.queries, platform, indicator, observation=observation)
             )
 
     def on_figures_table_chart_chosen(self, message: FiguresTable.ChartChosen) -> None:
         """`c` on a figure in any table: its series over time."""
-        from tui.series_view import series_key
-
-        t = self.timeline
-        obs = t.observation.get(message.observation) if t is not None else None
-        if t is not None and obs is not None:
-            self.open_chart(*series_key(t, obs), observation=obs.id)
-
-    # ------------------------------------------------------------------ used by the palette
-
-    def explorer(self) -> DOMNode | None:
-        from tui.screens.explorer import ExplorerScreen
-
-        for screen in self._every_screen():
-            if isinstance(screen, ExplorerScreen):
-                return screen
-        return None
+        q = self.queries
+        obs = q.timeline.observation.get(message.observation) if q is not None else None
+        if q is not None and obs is not None:
+            self.open_chart(*q.series_key(obs), observation=obs.id)

@@ -7,13 +7,15 @@ start-up time matters and no terminal UI is wanted. Only the explorer imports tu
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from timeline.export import FORMATS
 from timeline.l10n import (
     LANGUAGES,
     Formatter,
@@ -29,7 +31,10 @@ from timeline.l10n.problems import problem_text
 from timeline.load import TimelineError, bundled_path, load
 from timeline.model import Timeline
 from tui.process import finish
-from tui.safe import clean
+from tui.safe import clean, clean_block
+
+if TYPE_CHECKING:
+    from timeline.selection import Selection
 
 # Files larger than this open the explorer at once and load behind a progress indicator.
 LOAD_IN_BACKGROUND_BYTES = 2 * 1024 * 1024
@@ -47,18 +52,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LanguageError as exc:
         print(f"vn-egov: {exc}", file=sys.stderr)
         return 2
+    # The command's language, for argparse and the CLI's own lines (the explorer carries
+    # its own in its Settings); put back afterwards, for callers that run several.
+    before = current_language()
     set_language(lang)
-    for notice in notices:
-        print(f"vn-egov: {clean(notice)}", file=sys.stderr)
-    args = _parser().parse_args(args_list)
     try:
-        return int(args.run(args, lang))
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # `vn-egov list | head`: the reader left; say nothing more.
-        sys.stderr.close()
-        return 0
+        for notice in notices:
+            print(f"vn-egov: {clean(notice)}", file=sys.stderr)
+        args = _parser().parse_args(args_list)
+        try:
+            return int(args.run(args, lang))
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            # `vn-egov list | head`: the reader left; say nothing more.
+            sys.stderr.close()
+            return 0
+    finally:
+        set_language(before)
 
 
 def _early_lang(argv: list[str]) -> str | None:
@@ -95,21 +106,56 @@ def _parser() -> argparse.ArgumentParser:
     _add_lang(validate)
     validate.set_defaults(run=_validate)
 
-    export = commands.add_parser("export", help=_("write the timeline as JSON or CSV"))
-    _add_data(export)
-    export.add_argument("--format", required=True, choices=("json", "csv"), help=_("output format"))
-    export.add_argument(
-        "-o", "--output", type=Path, metavar="OUT", help=_("file to write (default: stdout)")
+    export = commands.add_parser(
+        "export",
+        help=_("write the timeline, or the part chosen, in a format for other programs"),
+        description=_(
+            "json and csv: one file; timelinejs: a TimelineJS3 timeline in the chosen "
+            "language; sqlite: a database for Datasette; datapackage: a Frictionless Data "
+            "Package, a folder (or a zip when OUT ends in .zip)."
+        ),
     )
-    export.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
+    _add_data(export)
+    export.add_argument("--format", required=True, choices=FORMATS, help=_("output format"))
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help=_("file or folder to write; - for standard output (default for text formats)"),
+    )
+    export.add_argument("--force", action="store_true", help=_("replace OUT if it exists"))
+    export.add_argument(
+        "--bom",
+        action="store_true",
+        help=_("start CSV with a byte-order mark, for spreadsheets that need one"),
+    )
+    export.add_argument(
+        "--full", action="store_true", help=_("write every figure in full (timelinejs)")
+    )
+    _add_selection(export)
     _add_lang(export)
     export.set_defaults(run=_export)
+
+    cite = commands.add_parser(
+        "cite", help=_("print a figure or an event with its quote and source, for citing")
+    )
+    cite.add_argument("id", metavar="ID", help=_("an observation's or a milestone's id"))
+    _add_data(cite)
+    cite.add_argument(
+        "--format",
+        choices=("text", "markdown", "csl-json"),
+        default="text",
+        help=_("text, Markdown, or CSL-JSON for Zotero, Pandoc and Mendeley (default: text)"),
+    )
+    cite.add_argument("--full", action="store_true", help=_("show every figure in full"))
+    _add_lang(cite)
+    cite.set_defaults(run=_cite)
 
     listing = commands.add_parser("list", help=_("print the timeline as plain text"))
     _add_data(listing)
     _add_lang(listing)
-    listing.add_argument("--platform", metavar="ID", help=_("only this platform (an id)"))
-    listing.add_argument("--search", metavar="TEXT", help=_("only events matching TEXT"))
+    _add_selection(listing)
     listing.add_argument("--full", action="store_true", help=_("show every figure in full"))
     listing.add_argument(
         "--series",
@@ -128,6 +174,69 @@ def _add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data", type=Path, metavar="FILE", help=_("timeline file (default: the bundled one)")
     )
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    """The options that choose a part of the timeline, the same for list and export."""
+    parser.add_argument(
+        "--platform",
+        metavar="NAME",
+        help=_("only this platform and its components (id or short name; national: none)"),
+    )
+    parser.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help=_("only events matching TEXT, as in the explorer"),
+    )
+    parser.add_argument(
+        "--since",
+        metavar="DATE",
+        type=_date_arg(end=False),
+        help=_("only from DATE on (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    )
+    parser.add_argument(
+        "--until",
+        metavar="DATE",
+        type=_date_arg(end=True),
+        help=_("only up to DATE (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    )
+
+
+def _date_arg(*, end: bool) -> Callable[[str], dt.date]:
+    def parse(text: str) -> dt.date:
+        from timeline.selection import date_bound
+
+        try:
+            return date_bound(text, end=end)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                _("not a date: {value} (use YYYY-MM-DD, YYYY-MM or YYYY)").format(value=repr(text))
+            ) from None
+
+    return parse
+
+
+def _selection(args: argparse.Namespace, timeline: Timeline) -> Selection | None:
+    """The part of the timeline the options choose; None (said why) for an unknown platform."""
+    from timeline.selection import Selection, UnknownPlatform, resolve_platform
+
+    platform = None
+    if args.platform is not None:
+        try:
+            platform = resolve_platform(timeline, args.platform)
+        except UnknownPlatform as exc:
+            _say(
+                _("vn-egov: unknown platform '{id}' (known: {known})").format(
+                    id=exc.given, known=", ".join(exc.known)
+                )
+            )
+            return None
+    return Selection(platform=platform, search=args.search, since=args.since, until=args.until)
+
+
+def _say(message: str) -> None:
+    print(clean(message), file=sys.stderr)
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
@@ -225,59 +334,115 @@ def _summary(path: Path, t: Timeline) -> str:
 
 
 def _export(args: argparse.Namespace, lang: str) -> int:
-    from timeline.export import OutputExists, to_csv, to_json, write_atomically
+    from timeline.export import TEXT_FORMATS, to_text
+    from timeline.export.files import OutputExists, write_atomically
+    from timeline.selection import subset
 
+    if args.bom and args.format != "csv":
+        _say(_("vn-egov: --bom is for --format csv"))
+        return 2
+    to_stdout = args.output is None or str(args.output) == "-"
+    if args.format not in TEXT_FORMATS and args.output is None:
+        _say(
+            _("vn-egov: --format {format} writes a file: add -o OUT (or -o - for stdout)").format(
+                format=args.format
+            )
+        )
+        return 2
     timeline = _open(args.data)
     if timeline is None:
         return 1
-    text = to_json(timeline) if args.format == "json" else to_csv(timeline)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
+    selection = _selection(args, timeline)
+    if selection is None:
+        return 2
+    part = subset(timeline, selection)
     try:
-        write_atomically(args.output, text, force=args.force)
+        if args.format in TEXT_FORMATS:
+            text = to_text(part, args.format, Formatter(lang, full=args.full), bom=args.bom)
+            if to_stdout:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            else:
+                write_atomically(args.output, text, force=args.force)
+        elif to_stdout:
+            return _export_binary_to_stdout(part, args.format)
+        else:
+            from timeline.export import build
+            from timeline.export.whole import publish
+
+            publish(args.output, lambda path: build(part, args.format, path), force=args.force)
     except OutputExists:
-        print(
-            clean(
-                _("vn-egov: {path} exists; add --force to overwrite it").format(path=args.output)
-            ),
-            file=sys.stderr,
-        )
+        _say(_("vn-egov: {path} exists; add --force to overwrite it").format(path=args.output))
         return 1
     except OSError as exc:
-        print(
-            clean(
-                _("vn-egov: cannot write {path}: {reason}").format(
-                    path=args.output, reason=exc.strerror or exc
-                )
-            ),
-            file=sys.stderr,
+        if isinstance(exc, BrokenPipeError):
+            raise
+        _say(
+            _("vn-egov: cannot write {path}: {reason}").format(
+                path=args.output or "-", reason=exc.strerror or exc
+            )
         )
         return 1
     return 0
 
 
-def _list(args: argparse.Namespace, lang: str) -> int:
-    from timeline.listing import render_listing, render_series
+def _export_binary_to_stdout(part: Timeline, format: str) -> int:
+    from timeline.export import to_bytes
+
+    if sys.stdout.isatty():
+        _say(
+            _(
+                "vn-egov: standard output is a terminal; write {format} to a file with -o OUT"
+            ).format(format=format)
+        )
+        return 2
+    data = to_bytes(part, format)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _cite(args: argparse.Namespace, lang: str) -> int:
+    from timeline.citation import UnknownId, as_csl_json, as_markdown, as_text, cite, find
 
     timeline = _open(args.data)
     if timeline is None:
         return 1
-    if args.platform and args.platform not in timeline.platform:
-        known = ", ".join(p.id for p in timeline.platforms)
-        print(
-            clean(
-                _("vn-egov: unknown platform '{id}' (known: {known})").format(
-                    id=args.platform, known=known
-                )
-            ),
-            file=sys.stderr,
-        )
+    try:
+        item = find(timeline, args.id)
+    except UnknownId as exc:
+        if exc.nearest:
+            message = _("vn-egov: no figure or event has the id '{id}'; nearest: {ids}")
+        else:
+            message = _("vn-egov: no figure or event has the id '{id}'")
+        _say(message.format(id=exc.given, ids=", ".join(exc.nearest)))
+        return 1
+    if args.format == "csl-json":
+        sys.stdout.write(as_csl_json(timeline, item))  # JSON escapes every control character
+        return 0
+    cited = cite(timeline, item, Formatter(lang, full=args.full))
+    text = as_markdown(cited) if args.format == "markdown" else as_text(cited)
+    sys.stdout.write(clean_block(text))
+    return 0
+
+
+def _list(args: argparse.Namespace, lang: str) -> int:
+    from timeline.listing import render_listing, render_series
+    from timeline.selection import Selection, chosen_events, subset
+
+    timeline = _open(args.data)
+    if timeline is None:
+        return 1
+    selection = _selection(args, timeline)
+    if selection is None:
         return 2
-    render = render_series if args.series else render_listing
-    lines = render(
-        timeline, Formatter(lang, full=args.full), platform=args.platform, query=args.search
-    )
+    fmt = Formatter(lang, full=args.full)
+    if args.series:
+        bounds = Selection(selection.platform, since=selection.since, until=selection.until)
+        lines = render_series(subset(timeline, bounds), fmt, query=selection.search)
+    else:
+        lines = render_listing(timeline, fmt, chosen_events(timeline, selection))
     for line in lines:
         print(clean(line))
     return 0

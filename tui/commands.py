@@ -18,11 +18,11 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from timeline.l10n import _, current_language, ngettext
-from timeline.model import Timeline
+from timeline.queries import Queries
 from timeline.search import fold
-from tui.series_view import indicator_name, series_index, value_of
-from tui.view import formatter, kind_name, platform_label, shown, title_of
+from tui.labels import kind_name, platform_label, shown, title_of
+from tui.language import _, formatter, language, ngettext
+from tui.series_text import indicator_name, value_of
 
 if TYPE_CHECKING:
     from tui.screens.explorer import ExplorerScreen
@@ -60,7 +60,7 @@ class ExplorerCommands(Provider):
 
     def _switches(self) -> Iterator[Candidate]:
         app = self.app
-        target = "vi" if current_language() == "en" else "en"
+        target = "vi" if language() == "en" else "en"
         switch = _("Switch to English") if target == "en" else _("Switch to Vietnamese")
         yield Candidate(
             (
@@ -74,7 +74,8 @@ class ExplorerCommands(Provider):
             _("Language of the whole interface (l)"),
             partial(self._on_app, "action_set_language", target),
         )
-        full = bool(getattr(app, "full_figures", False))
+        settings = getattr(app, "settings", None)
+        full = bool(getattr(settings, "full", False))
         yield Candidate(
             (
                 "Show figures in full",
@@ -127,10 +128,11 @@ class ExplorerCommands(Provider):
         if explorer is not None:
             getattr(explorer, method)(*args)
 
-    def _platforms(self, t: Timeline) -> Iterator[Candidate]:
-        lang = current_language()
+    def _platforms(self, q: Queries) -> Iterator[Candidate]:
+        t = q.timeline
+        lang = language()
         for platform in t.platforms:
-            top = platform.part_of or platform.id
+            top = t.counted_for(platform.id) or platform.id
             texts = (
                 platform.name.vi,
                 platform.name.en,
@@ -145,12 +147,14 @@ class ExplorerCommands(Provider):
                 partial(self._on_explorer, "set_platform", top),
             )
 
-    def _indicators(self, t: Timeline) -> Iterator[Candidate]:
-        lang = current_language()
+    def _indicators(self, q: Queries) -> Iterator[Candidate]:
+        t = q.timeline
+        lang = language()
         first: dict[str, int] = {}
-        for index, event in enumerate(t.events):
-            for obs in t.figures_for(event):
-                first.setdefault(obs.indicator, index)
+        for obs in t.observations:
+            index = q.first_event(obs)
+            if index is not None and index < first.get(obs.indicator, len(q.events)):
+                first[obs.indicator] = index
         for indicator in t.indicators:
             found = first.get(indicator.id)
             if found is None:
@@ -164,10 +168,11 @@ class ExplorerCommands(Provider):
                 partial(self._on_explorer, "jump_to", found),
             )
 
-    def _charts(self, t: Timeline) -> Iterator[Candidate]:
+    def _charts(self, q: Queries) -> Iterator[Candidate]:
         """ "Chart: Axis · Documents" for every series, matched by "chart"/"biểu đồ" and names."""
         fmt = formatter()
-        for (platform, indicator), series in series_index(t).items():
+        t = q.timeline
+        for (platform, indicator), series in q.all_series().items():
             names = {
                 lang: f"{platform_label(t, platform, lang)} {indicator_name(t, indicator, lang)}"
                 for lang in ("vi", "en")
@@ -192,14 +197,15 @@ class ExplorerCommands(Provider):
                 (f"Chart {names['en']}", f"Biểu đồ {names['vi']}"),
                 _("Chart: {platform} · {indicator}").format(
                     platform=platform_label(t, platform),
-                    indicator=indicator_name(t, indicator, current_language()),
+                    indicator=indicator_name(t, indicator, language()),
                 ),
                 help_text,
                 partial(self._on_app, "open_chart", platform, indicator),
                 weight=CHART_WEIGHT,
             )
 
-    def _events(self, t: Timeline) -> Iterator[Candidate]:
+    def _events(self, q: Queries) -> Iterator[Candidate]:
+        t = q.timeline
         fmt = formatter()
         for index, event in enumerate(t.events):
             yield Candidate(
@@ -212,12 +218,12 @@ class ExplorerCommands(Provider):
 
     def _candidates(self) -> Iterator[Candidate]:
         yield from self._switches()
-        t = getattr(self.app, "timeline", None)
-        if isinstance(t, Timeline) and self._explorer() is not None:
-            yield from self._platforms(t)
-            yield from self._indicators(t)
-            yield from self._charts(t)
-            yield from self._events(t)
+        q = getattr(self.app, "queries", None)
+        if isinstance(q, Queries) and self._explorer() is not None:
+            yield from self._platforms(q)
+            yield from self._indicators(q)
+            yield from self._charts(q)
+            yield from self._events(q)
 
     # ------------------------------------------------------------------ matching
 
@@ -255,10 +261,10 @@ class ExplorerCommands(Provider):
                 await asyncio.sleep(0)
 
     async def discover(self) -> Hits:
-        t = getattr(self.app, "timeline", None)
+        q = getattr(self.app, "queries", None)
         candidates = list(self._switches())
-        if isinstance(t, Timeline) and self._explorer() is not None:
-            candidates += list(self._platforms(t))
+        if isinstance(q, Queries) and self._explorer() is not None:
+            candidates += list(self._platforms(q))
         for candidate in candidates:
             yield DiscoveryHit(
                 Content(candidate.display),

@@ -19,14 +19,15 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from timeline.l10n import N_, _, ngettext
 from timeline.l10n.findings import describe
 from timeline.model import Observation, Timeline
+from timeline.queries import Queries
 from timeline.series import headline
+from tui.labels import platform_label, slots
+from tui.language import N_, _, ngettext
 from tui.safe import clean_block
 from tui.screens.source import SourceScreen
-from tui.series_view import series_for
-from tui.view import formatter, platform_label, relabel, slots
+from tui.settings import FollowsSettings, Settings
 from tui.widgets.figures_table import FiguresTable
 from tui.widgets.key_bar import KeyBar
 
@@ -61,13 +62,12 @@ class HeadlineTable(FiguresTable):
         groups: Sequence[tuple[str, Sequence[Observation]]],
         *,
         flagged: frozenset[str],
-        full: bool,
         keep: str | None = None,
     ) -> None:
         self.groups = {obs.id: platform for platform, rows in groups for obs in rows}
         self.first_rows = frozenset(rows[0].id for _platform, rows in groups if rows)
         rows = [obs for _platform, group in groups for obs in group]
-        self.show(rows, flagged=flagged, full=full, keep=keep)
+        self.show(rows, flagged=flagged, keep=keep)
 
     def _cells(self, obs: Observation) -> list[Text]:
         cells = super()._cells(obs)
@@ -82,31 +82,19 @@ class HeadlineTable(FiguresTable):
         return cells
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(FollowsSettings, Screen[None]):
     """How big is each platform today: every headline indicator at its latest reading."""
 
-    DEFAULT_CSS = """
-    CompareScreen {
-        & > #compare-header { height: 1; background: $panel; padding: 0 1; }
-        & > #compare-intro { height: auto; padding: 0 2; margin-top: 1; color: $text-muted; }
-        & > HeadlineTable {
-            height: 1fr; max-height: 100%; margin: 1 2 0 2; scrollbar-size-vertical: 1;
-        }
-        & > #compare-notes {
-            height: auto; max-height: 8; padding: 0 2; margin-top: 1; color: $text-warning;
-        }
-    }
-    """
+    CSS_PATH = "compare.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="compare.back"),
     ]
 
-    def __init__(self, timeline: Timeline, *, full: bool = False) -> None:
+    def __init__(self, queries: Queries) -> None:
         super().__init__()
-        relabel(self)
-        self.timeline = timeline
-        self.full = full
+        self.queries = queries
+        self.timeline = timeline = queries.timeline
         self.groups: list[tuple[str, tuple[Observation, ...]]] = []
         for platform, series in headline(timeline).items():
             latest = tuple(s.latest for s in series if s.latest is not None)
@@ -131,13 +119,13 @@ class CompareScreen(Screen[None]):
         found: set[str] = set()
         for _platform, rows in self.groups:
             for obs in rows:
-                series = series_for(self.timeline, obs)
+                series = self.queries.series_for(obs)
                 if series is not None and series.is_conflicting(obs.id):
                     found.add(obs.id)
         return frozenset(found)
 
     def _fill(self) -> None:
-        fmt = formatter(self.full)
+        fmt = self.settings.formatter
         platforms = sum(1 for _platform, rows in self.groups if rows)
         indicators = sum(len(rows) for _platform, rows in self.groups)
         self.query_one("#compare-header", Static).update(
@@ -166,7 +154,6 @@ class CompareScreen(Screen[None]):
         table.show_groups(
             self.groups,
             flagged=self._flagged(),
-            full=self.full,
             keep=current.id if current is not None else None,
         )
         self._show_notes(table.current)
@@ -174,12 +161,12 @@ class CompareScreen(Screen[None]):
     def _show_notes(self, obs: Observation | None) -> None:
         """The data-quality notes about the highlighted reading, under the table."""
         notes = self.query_one("#compare-notes", Static)
-        series = series_for(self.timeline, obs) if obs is not None else None
+        series = self.queries.series_for(obs) if obs is not None else None
         if obs is None or series is None or not series.is_conflicting(obs.id):
             notes.display = False
             notes.update("")
             return
-        fmt = formatter(self.full)
+        fmt = self.settings.formatter
         lines = [
             Content.assemble(("⚠ ", "bold"), clean_block(describe(w, fmt)).strip())
             for w in series.conflicts
@@ -195,19 +182,11 @@ class CompareScreen(Screen[None]):
     @on(FiguresTable.Chosen)
     def _reading_chosen(self, message: FiguresTable.Chosen) -> None:
         message.stop()
-        t = self.timeline
-        obs = t.observation[message.observation]
-        self.app.push_screen(SourceScreen(t, [obs.source], observation=obs.id, full=self.full))
+        obs = self.timeline.observation[message.observation]
+        self.app.push_screen(SourceScreen(self.queries, [obs.source], observation=obs.id))
 
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def relocalize(self) -> None:
-        relabel(self)
-        relabel(self.table)
-        self._fill()
-        self.refresh_bindings()
-
-    def set_full(self, full: bool) -> None:
-        self.full = full
+    def settings_changed(self, settings: Settings) -> None:
         self._fill()

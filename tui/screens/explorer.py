@@ -22,11 +22,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from timeline.l10n import N_, _, ngettext
-from timeline.model import Timeline
-from timeline.search import SearchIndex, Stopped, terms
-from tui.series_view import SPARK_MIN, series_index, trend_of
-from tui.view import formatter, is_large, relabel
+from timeline.queries import Analysis, Queries
+from timeline.search import Stopped
+from tui.event_filter import EventFilter
+from tui.language import N_, _, formatter, ngettext
+from tui.settings import FollowsSettings, Settings
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.event_list import EventList, no_events_message
 from tui.widgets.figures_table import FiguresTable
@@ -45,7 +45,7 @@ def breakpoint_classes(size: int, breakpoints: list[tuple[int, str]]) -> list[st
     return reached[-1:]
 
 
-class ExplorerScreen(Screen[None]):
+class ExplorerScreen(FollowsSettings, Screen[None]):
     """The whole story on one screen; every figure a keystroke from its source."""
 
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -81,12 +81,12 @@ class ExplorerScreen(Screen[None]):
         Binding("right", "next_event", N_("Later event"), show=False, id="explorer.later"),
         Binding("w", "warnings", N_("Data notes"), id="explorer.warnings"),
         Binding("v", "compare", N_("Compare"), id="explorer.compare"),
+        Binding("e", "export", N_("Export"), show=False, id="explorer.export"),
         Binding("escape", "back", N_("Back"), show=False, id="explorer.back"),
     ]
 
-    def __init__(self, timeline: Timeline, *, full: bool = False) -> None:
+    def __init__(self, queries: Queries) -> None:
         super().__init__()
-        relabel(self)
         # The size classes for the terminal as it is now. Textual sets them at the first
         # resize, and changing a screen's classes then restyles every widget on it
         # (30 ms of a start-up); set before the first styling, they are found unchanged.
@@ -95,47 +95,35 @@ class ExplorerScreen(Screen[None]):
             *breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS),
             *breakpoint_classes(height, self.VERTICAL_BREAKPOINTS),
         )
-        self.timeline = timeline
-        self.full = full
-        self.platform: str | None = None
-        self.search_text = ""
-        self.rows: Sequence[int] = range(len(timeline.events))
-        self.index: SearchIndex | None = None
-        self._platform_rows: dict[str, list[int]] = {}
-        self._indexing = False
-        self._applied_query = ""
+        self.queries = queries
+        self.timeline = queries.timeline
+        self.event_filter = EventFilter(queries)
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        t = self.timeline
-        yield StatusBar(None if is_large(t) else len(t.warnings), id="status")
+        t, q = self.timeline, self.queries
+        yield StatusBar(None if q.analysis is None else len(q.warnings()), id="status")
         yield TimeRuler(t, id="ruler")
         yield PlatformChips(t, id="chips")
         yield SearchBar(on_edit=self._search_edited, id="search")
         with Horizontal(id="main"):
             yield EventList(t, id="events")
-            yield DetailPane(t, id="detail")
+            yield DetailPane(q, id="detail")
         yield Static(id="too-small", markup=False)
         yield KeyBar()
 
     _could_step = False  # whether n/N were offered when the bindings were last refreshed
 
     def on_mount(self) -> None:
-        self.query_one(StatusBar).set_full(self.full)
-        self.query_one(DetailPane).full = self.full
         self._set_titles()
         self.query_one(EventList).focus()
         self.apply()
         # The first screen shows its detail at once; later highlights fill it a frame late.
-        pane = self.query_one(DetailPane)
-        if is_large(self.timeline):
+        if self.queries.analysis is None:
             # Without data notes and sparklines until _prepare has them: the first screen
             # does not wait a second for them.
-            pane.complete = False
             self.call_after_refresh(self._prepare)
-        else:
-            self.index = SearchIndex(self.timeline)
         self._detail_due = self.query_one(EventList).highlighted
         self._follow()  # the first screen comes whole
 
@@ -158,70 +146,49 @@ class ExplorerScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="index")
     def _prepare(self) -> None:
         """A large timeline's data notes, series and search index, off the UI thread."""
-        self._indexing = True
         worker = get_current_worker()
-        if self.timeline.events:  # the index of every event's figures first
-            self.timeline.figures_for(self.timeline.events[0])
-        _ = self.timeline.warnings
-        # The sparkline of every series too: drawn the first time an event shows one of
-        # its figures, a long series cost the detail pane 5 ms more each.
-        for series in series_index(self.timeline).values():
-            if worker.is_cancelled:
-                return
-            if len(series.line) >= SPARK_MIN:
-                trend_of(series)
         try:
-            index = SearchIndex(self.timeline, should_stop=lambda: worker.is_cancelled)
+            analysis = self.queries.analyse(should_stop=lambda: worker.is_cancelled)
         except Stopped:  # the app is quitting
             return
-        self.app.call_from_thread(self._prepared, index)
+        self.app.call_from_thread(self._prepared, analysis)
 
-    def _prepared(self, index: SearchIndex) -> None:
-        self.index = index
-        self._indexing = False
-        self.query_one(StatusBar).set_warnings(len(self.timeline.warnings))
-        pane = self.query_one(DetailPane)
-        pane.complete = True
-        pane.relocalize()  # now with its data notes and sparklines
+    def _prepared(self, analysis: Analysis) -> None:
+        # Handed over whole, on the UI thread: nothing was filled in while it was read.
+        self.queries.analysis = analysis
+        self.query_one(StatusBar).set_warnings(len(analysis.warnings))
+        self.query_one(DetailPane).refill()  # now with its data notes and sparklines
         # The index and series live as long as the screen: out of the collector's sight
         # (as the timeline already is, see tui.app._settle), a full collection no longer
         # walks them on some keystroke.
         gc.freeze()
-        if self.search_text:
+        if self.event_filter.query:
             self.apply()
 
     # ------------------------------------------------------------------ filtering
 
-    def _rows_for_platform(self) -> Sequence[int]:
-        if self.platform is None:
-            return range(len(self.timeline.events))
-        rows = self._platform_rows.get(self.platform)
-        if rows is None:
-            family = self.timeline.family(self.platform)
-            rows = [i for i, e in enumerate(self.timeline.events) if e.platform in family]
-            self._platform_rows[self.platform] = rows
-        return rows
+    @property
+    def platform(self) -> str | None:
+        return self.event_filter.platform
 
-    def apply(
-        self,
-        *,
-        keep: int | None = None,
-        among: Sequence[int] | None = None,
-        known: tuple[str, ...] = (),
-    ) -> None:
+    @property
+    def search_text(self) -> str:
+        return self.event_filter.query
+
+    @property
+    def rows(self) -> Sequence[int]:
+        return self.event_filter.rows
+
+    def apply(self, *, keep: int | None = None) -> None:
         """Recompute the visible rows and hand them to the list, ruler, chips and search bar."""
         event_list = self.query_one(EventList)
         if keep is None:
             keep = event_list.highlighted
-        base = self._rows_for_platform()
+        rows = self.event_filter.apply()
         search = self.query_one(SearchBar)
-        if self.search_text and self.index is None:
-            rows: Sequence[int] = base
+        if self.event_filter.waiting:
             search.set_status(_("Indexing…"), found=True)
-        elif self.search_text and self.index is not None:
-            rows = self.index.find(
-                self.search_text, among=base if among is None else among, known=known
-            )
+        elif self.search_text:
             if rows:
                 search.set_status(
                     ngettext("{count} match", "{count} matches", len(rows)).format(
@@ -232,10 +199,7 @@ class ExplorerScreen(Screen[None]):
             else:
                 search.set_status(_("No matches"), found=False)
         else:
-            rows = base
             search.set_status("", found=True)
-        self.rows = rows
-        self._applied_query = self.search_text if self.index is not None else ""
         empty, hint = no_events_message(self.search_text, self.platform is not None)
         event_list.set_rows(rows, query=self.search_text, keep=keep, empty=empty, hint=hint)
         # The ruler and the count follow the list a frame later (see _follow).
@@ -243,22 +207,20 @@ class ExplorerScreen(Screen[None]):
         self._follow_soon()
         # n/N are offered only while there are matches. Refreshing the bindings recomputes
         # every screen's active keys: only when that availability changes.
-        can_step = bool(self.search_text) and bool(rows)
+        can_step = self.event_filter.can_step
         if can_step != self._could_step:
             self._could_step = can_step
             self._bindings_due = True  # with the ruler: the key bar is not the list
 
     def set_platform(self, platform: str | None) -> None:
-        if platform == self.platform:
-            return
-        self.platform = platform
-        self.apply()
+        if self.event_filter.set_platform(platform):
+            self.apply()
 
     def jump_to(self, index: int) -> None:
         """Select an event, clearing the filter or search that hides it."""
         event_list = self.query_one(EventList)
         if not event_list.select_event(index):
-            self.platform = None
+            self.event_filter.set_platform(None)
             if self.search_text:
                 self._close_search()
             self.apply(keep=index)
@@ -331,19 +293,7 @@ class ExplorerScreen(Screen[None]):
         # Every keystroke searches at once, in the frame that shows the character: the
         # index answers well within a frame even at 100,000 figures (benchmarks/run.py
         # measures it), so there is nothing to wait for.
-        if value.strip() == self.search_text:
-            return  # a space added at the end: the same search
-        self.search_text = value.strip()
-        self._run_search()
-
-    def _run_search(self) -> None:
-        previous = self._applied_query
-        narrower = bool(previous) and self.search_text.startswith(previous)
-        # A longer query can only match fewer events: search among the current rows, which
-        # all contain the words the previous query already had.
-        if narrower:
-            self.apply(among=self.rows, known=terms(previous))
-        else:
+        if self.event_filter.set_query(value):  # a space added at the end: the same search
             self.apply()
 
     @on(SearchBar.Leave)
@@ -372,7 +322,7 @@ class ExplorerScreen(Screen[None]):
     def _close_search(self) -> None:
         search = self.query_one(SearchBar)
         search.close()
-        self.search_text = ""
+        self.event_filter.clear_search()
 
     def action_back(self) -> None:
         search = self.query_one(SearchBar)
@@ -426,42 +376,40 @@ class ExplorerScreen(Screen[None]):
             if index is not None:
                 self.jump_to(index)
 
-        self.app.push_screen(WarningsScreen(self.timeline, full=self.full), chosen)
+        self.app.push_screen(WarningsScreen(self.queries), chosen)
 
     def action_compare(self) -> None:
         from tui.screens.compare import CompareScreen
 
-        self.app.push_screen(CompareScreen(self.timeline, full=self.full))
+        self.app.push_screen(CompareScreen(self.queries))
+
+    def action_export(self) -> None:
+        """`e`: what the screen shows (platform filter and search) into a file."""
+        from timeline.selection import Selection
+        from tui.screens.export import ExportScreen
+
+        selection = Selection(platform=self.platform, search=self.search_text)
+        self.app.push_screen(
+            ExportScreen(self.timeline, selection, events=len(self.rows), index=self.queries.search)
+        )
 
     def open_source(self, *, event: int | None = None, observation: str | None = None) -> None:
         from tui.screens.source import SourceScreen
 
-        t = self.timeline
+        q = self.queries
         if observation is not None:
-            obs = t.observation[observation]
-            self.app.push_screen(SourceScreen(t, [obs.source], observation=obs.id, full=self.full))
+            obs = q.timeline.observation[observation]
+            self.app.push_screen(SourceScreen(q, [obs.source], observation=obs.id))
         elif event is not None:
-            milestone = t.events[event]
-            self.app.push_screen(
-                SourceScreen(t, list(milestone.sources), milestone=milestone.id, full=self.full)
-            )
+            milestone = q.events[event]
+            self.app.push_screen(SourceScreen(q, list(milestone.sources), milestone=milestone.id))
 
     # ------------------------------------------------------------------ language, figures
 
-    def relocalize(self) -> None:
-        relabel(self)
+    def settings_changed(self, settings: Settings) -> None:
+        # The widgets redraw themselves (each follows the settings); the screen's own
+        # titles and counts, and the ruler and count that follow the list, are here.
         self._set_titles()
-        for widget in self.query("*"):
-            relocalize = getattr(widget, "relocalize", None)
-            if callable(relocalize):
-                relocalize()
         self.apply()
         # Everything in the new language in one frame: the ruler and the count too.
         self._follow()
-        self.refresh_bindings()
-
-    def set_full(self, full: bool) -> None:
-        self.full = full
-        self.query_one(StatusBar).set_full(full)
-        detail = self.query_one(DetailPane)
-        detail.show(detail.index, full=full)

@@ -14,32 +14,17 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from timeline.l10n import N_, _
-from tui.view import relabel, translate_bindings
+from tui.compat import merged_bindings
+from tui.language import N_, _
+from tui.settings import FollowsSettings, Settings
 
 KEY_WIDTH = 12
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(FollowsSettings, ModalScreen[None]):
     """A key reference built from the bindings themselves, so it cannot fall out of date."""
 
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        & > #help-box {
-            width: 100; max-width: 100%; height: auto; max-height: 100%;
-            border: round $primary; background: $surface; padding: 0 1;
-            border-title-color: $text-accent; border-title-style: bold;
-            border-subtitle-color: $text-muted;
-        }
-        & #help-body { height: auto; max-height: 100%; }
-        & #help-columns { height: auto; }
-        & #help-columns > Static { width: 1fr; height: auto; }
-        & #help-right { margin-left: 2; }
-        &.-single #help-columns { layout: vertical; }
-        &.-single #help-right { margin-left: 0; }
-    }
-    """
+    CSS_PATH = "help.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1", "close", N_("Close help"), id="help.close"),
@@ -49,7 +34,6 @@ class HelpScreen(ModalScreen[None]):
         self, sections: Iterable[tuple[str, Sequence[type[DOMNode]]]], platforms: int
     ) -> None:
         super().__init__()
-        relabel(self)
         self.sections = list(sections)
         self.platforms = platforms
 
@@ -67,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
 
     def _rows(self, node_type: type[DOMNode]) -> list[tuple[str, str]]:
         """(keys, description) per action, keys joined: "↑ k", "1 2 3 4"."""
-        merged = node_type._merged_bindings
+        merged = merged_bindings(node_type)
         if merged is None:
             return []
         own_keys = {
@@ -78,7 +62,10 @@ class HelpScreen(ModalScreen[None]):
         }
         rows: dict[str, list[str]] = {}
         descriptions: dict[str, str] = {}
-        for key, binding in translate_bindings(merged.key_to_bindings.items()):
+        every = (
+            (key, binding) for key, list_ in merged.key_to_bindings.items() for binding in list_
+        )
+        for key, binding in every:
             if key not in own_keys:
                 continue  # Textual's own bindings of a base class (scrolling and the like)
             if not binding.description or binding.system:
@@ -91,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
             else:
                 group = binding.action
             rows.setdefault(group, []).append(self.app.get_key_display(binding))
-            descriptions.setdefault(group, binding.description)
+            descriptions.setdefault(group, _(binding.description))  # translated as drawn
         return [(" ".join(keys), descriptions[group]) for group, keys in rows.items()]
 
     def on_resize(self) -> None:
@@ -133,6 +120,5 @@ class HelpScreen(ModalScreen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def relocalize(self) -> None:
-        relabel(self)
+    def settings_changed(self, settings: Settings) -> None:
         self._fill()

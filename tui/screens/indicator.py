@@ -11,10 +11,7 @@ must not pay for a chart library.
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
-import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
@@ -30,14 +27,18 @@ from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from timeline.l10n import N_, Formatter, _, current_language, ngettext
+from timeline.l10n import Formatter
 from timeline.l10n.findings import describe
-from timeline.model import Indicator, Observation, Precision, Timeline
+from timeline.model import Indicator, Observation
+from timeline.queries import Queries
 from timeline.series import Series, series_of
+from tui.chart_ticks import date_ticks, value_ticks
+from tui.labels import platform_label, shown, slots
+from tui.language import N_, _, ngettext
 from tui.safe import clean_block
 from tui.screens.source import SourceScreen
-from tui.series_view import amount, indicator_name, series_index, step_text
-from tui.view import formatter, platform_label, relabel, shown, slots
+from tui.series_text import amount, indicator_name, step_text
+from tui.settings import FollowsSettings, Settings
 from tui.widgets.figures_table import FiguresTable
 from tui.widgets.key_bar import KeyBar
 
@@ -47,88 +48,6 @@ if TYPE_CHECKING:
 MARK = "●"  # a reading on the line
 FLAGGED_MARK = "◆"  # a reading a data-quality note concerns
 WARNING_FALLBACK = "#ffa62b"
-MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
-NICE_STEPS = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8)
-PLOT_FRAME_ROWS = 4  # a chart's rows that are not plot: the frame's two and the date labels
-
-
-def date_ticks(
-    first: dt.date, last: dt.date, width: int, fmt: Formatter
-) -> tuple[list[float], list[str], int, int]:
-    """Tick positions (ordinal days), their labels, and the x range, for `width` cells.
-
-    Ticks fall on the first of a month, every 1, 2, 3, 6 … months; labels are "Mar 2019" /
-    "3/2019", or the year alone when the ticks are a year apart. The step is the smallest
-    whose labels have room: two label widths and a gap between neighbouring ticks, so
-    that plotext never nudges one label aside for another (it places them in an order
-    that varies from run to run, and a nudged label would make screens differ). A range
-    with no first of a month inside gets its two ends, labelled with the day.
-    """
-    pad = max(10, (last - first).days // 25)
-    low, high = first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
-    span = (high - low).days
-    months = [
-        dt.date(year, month, 1)
-        for year in range(low.year, high.year + 1)
-        for month in range(1, 13)
-        if low <= dt.date(year, month, 1) <= high
-    ]
-    ticks: list[dt.date] = []
-    labels: list[str] = []
-    for step in MONTH_STEPS:
-        if step < 12:
-            ticks = [d for d in months if (d.month - 1) % step == 0]
-        else:
-            ticks = [d for d in months if d.month == 1 and d.year % (step // 12) == 0]
-        precision: Precision = "year" if step >= 12 else "month"
-        labels = [fmt.date(d, precision) for d in ticks]
-        if len(ticks) < 2:
-            break
-        need = 2 * max(len(label) for label in labels) + 2
-        gap = min((b - a).days for a, b in itertools.pairwise(ticks)) * width / span
-        if gap >= need:
-            break
-    if not ticks:
-        ticks = sorted({first, last})
-        labels = [fmt.date(d) for d in ticks]
-        if len(ticks) > 1 and 2 * max(map(len, labels)) + 2 > width:
-            ticks, labels = ticks[-1:], labels[-1:]
-    positions = [float(d.toordinal()) for d in ticks]
-    return positions, labels, low.toordinal(), high.toordinal()
-
-
-def value_ticks(values: Sequence[float], height: int) -> tuple[list[float], float, float]:
-    """Round tick values from zero (or below, for negatives) past the largest value.
-
-    The ticks split the chart's plot rows (its height less the frame and the date labels)
-    into equal whole numbers of rows, so that they sit evenly: 3 steps on a 10-row chart,
-    5 on a 14-row one. Steps are round (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8 × 10ⁿ), and whole
-    numbers when every value is one.
-    """
-    low = min(0.0, *values)
-    high = max(0.0, *values)
-    span = (high - low) or 1.0
-    rows = max(2, height - PLOT_FRAME_ROWS)
-    steps = next(
-        (n for n in (5, 4, 3, 2) if rows % n == 0 and rows // n >= 2), max(2, min(5, rows // 2))
-    )
-    whole = all(float(v).is_integer() for v in values)
-    magnitude = 10.0 ** math.floor(math.log10(span / steps))
-    step, bottom = magnitude, math.floor(low / magnitude) * magnitude
-    for power in (magnitude, magnitude * 10, magnitude * 100):
-        found = False
-        for multiple in NICE_STEPS:
-            step = multiple * power
-            if whole and not step.is_integer():
-                continue
-            bottom = math.floor(low / step) * step
-            if bottom + steps * step >= high + span * 0.02:
-                found = True
-                break
-        if found:
-            break
-    ticks = [round(bottom + i * step, 9) for i in range(steps + 1)]
-    return ticks, ticks[0], ticks[-1]
 
 
 def make_chart(draw: Callable[[PlotextPlot], None], *, id: str) -> Widget:
@@ -199,41 +118,13 @@ class ReadingsTable(FiguresTable):
         super().action_scroll_bottom()
 
 
-class IndicatorScreen(Screen[None]):
+class IndicatorScreen(FollowsSettings, Screen[None]):
     """One platform's indicator over time; Escape goes back."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
 
-    DEFAULT_CSS = """
-    IndicatorScreen {
-        & > #indicator-header { height: 1; background: $panel; padding: 0 1; }
-        & > #indicator-body { padding: 0 2; scrollbar-size-vertical: 1; }
-        & Static { height: auto; }
-        & #indicator-title { text-style: bold; color: $text-accent; margin-top: 1; }
-        & #indicator-about { color: $text-muted; }
-        & #indicator-chart { height: 10; margin-top: 1; }
-        &.-tall #indicator-chart { height: 14; }
-        & #indicator-no-chart { margin-top: 1; text-style: italic; color: $text-muted; }
-        & #indicator-legend { color: $text-muted; }
-        & #indicator-lower { height: auto; margin-top: 1; }
-        & #indicator-left, & #indicator-right { height: auto; }
-        & .indicator-heading { text-style: bold; color: $text-accent; }
-        & #indicator-notes-heading { margin-top: 1; }
-        & #indicator-notes { color: $text-warning; }
-        & #indicator-notes.-none, & #indicator-growth.-none { color: $text-muted; }
-        & ReadingsTable { max-height: 16; scrollbar-size-vertical: 1; }
-        &.-narrow #indicator-lower { layout: vertical; }
-        &.-narrow #indicator-right { margin-top: 1; }
-        &.-wide #indicator-body { overflow-y: hidden; }
-        &.-wide #indicator-lower { height: 1fr; }
-        &.-wide #indicator-left { width: auto; max-width: 62%; height: 1fr; }
-        &.-wide #indicator-right {
-            width: 1fr; height: 1fr; margin-left: 2; scrollbar-size-vertical: 1;
-        }
-        &.-wide ReadingsTable { height: 1fr; max-height: 100%; }
-    }
-    """
+    CSS_PATH = "indicator.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="indicator.back"),
@@ -241,20 +132,18 @@ class IndicatorScreen(Screen[None]):
 
     def __init__(
         self,
-        timeline: Timeline,
+        queries: Queries,
         platform: str | None,
         indicator: str,
         *,
         observation: str | None = None,
-        full: bool = False,
     ) -> None:
         super().__init__()
-        relabel(self)
-        self.timeline = timeline
-        found = series_index(timeline).get((platform, indicator))
+        self.queries = queries
+        self.timeline = timeline = queries.timeline
+        found = queries.series((platform, indicator))
         self.series: Series = found or series_of(timeline, platform, indicator)
         self.observation = observation
-        self.full = full
 
     # ------------------------------------------------------------------ layout
 
@@ -321,8 +210,7 @@ class IndicatorScreen(Screen[None]):
     def _fill(self) -> None:
         t = self.timeline
         s = self.series
-        lang = current_language()
-        fmt = formatter(self.full)
+        lang, fmt = self.settings.lang, self.settings.formatter
         indicator = t.indicator.get(s.indicator)
         flagged = self._flagged()
         readings = s.readings
@@ -387,7 +275,7 @@ class IndicatorScreen(Screen[None]):
         table.kinds = (*(("flag",) if flagged else ()), "when", "kind", "value", "source")
         current = table.current
         keep = current.id if current is not None else self.observation
-        table.show(readings, flagged=flagged, full=self.full, keep=keep)
+        table.show(readings, flagged=flagged, keep=keep)
 
         # Growth between the line's readings.
         self._set("indicator-growth-heading", Content(_("Growth between readings")))
@@ -467,7 +355,7 @@ class IndicatorScreen(Screen[None]):
     def _plot(self, chart: PlotextPlot) -> None:
         s = self.series
         t = self.timeline
-        fmt = formatter(self.full)
+        fmt = self.settings.formatter
         indicator = t.indicator.get(s.indicator)
         theme = self.app.current_theme
         primary = _rgb(theme.primary, "#0178d4")
@@ -510,7 +398,7 @@ class IndicatorScreen(Screen[None]):
         message.stop()
         t = self.timeline
         obs = t.observation[message.observation]
-        self.app.push_screen(SourceScreen(t, [obs.source], observation=obs.id, full=self.full))
+        self.app.push_screen(SourceScreen(self.queries, [obs.source], observation=obs.id))
 
     @on(FiguresTable.ChartChosen)
     def _chart_chosen(self, message: FiguresTable.ChartChosen) -> None:
@@ -535,12 +423,5 @@ class IndicatorScreen(Screen[None]):
 
     # ------------------------------------------------------------------ language, figures
 
-    def relocalize(self) -> None:
-        relabel(self)
-        relabel(self.table)
-        self._fill()
-        self.refresh_bindings()
-
-    def set_full(self, full: bool) -> None:
-        self.full = full
+    def settings_changed(self, settings: Settings) -> None:
         self._fill()

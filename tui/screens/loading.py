@@ -14,23 +14,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from timeline.l10n import _
-from tui.view import formatter
+from timeline.l10n import Formatter
+from tui.language import _
+from tui.settings import FollowsSettings, Settings
 from tui.widgets.key_bar import KeyBar
 
 BAR_WIDTH = 30
 
 
-class LoadingScreen(Screen[None]):
-    DEFAULT_CSS = """
-    LoadingScreen {
-        align: center middle;
-        /* Fixed widths: an update then needs no layout, which the loading thread would
-           otherwise wait for at every progress report. */
-        & Static { width: 60; color: $text-muted; text-align: center; }
-        & #loading-bar { color: $primary; }
-    }
-    """
+class LoadingScreen(FollowsSettings, Screen[None]):
+    CSS_PATH = "loading.tcss"
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,12 +45,14 @@ class LoadingScreen(Screen[None]):
         if self.is_mounted:  # else on_mount shows it: the first report can come first
             self._show()
 
-    def relocalize(self) -> None:
+    def settings_changed(self, settings: Settings) -> None:
         self._show()
 
     def _show(self) -> None:
         stage, done, total = self._state
-        fmt = formatter(True)  # every digit: the count moves as it is watched
+        fmt = Formatter(
+            self.settings.lang, full=True
+        )  # every digit: the count moves as it is watched
         if stage == "validating" and total:
             text = _("Checking {done} of {total} entries…").format(
                 done=fmt.number(done), total=fmt.number(total)

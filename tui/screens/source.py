@@ -13,11 +13,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from timeline.l10n import N_, _, current_language, ngettext
 from timeline.l10n.findings import describe
-from timeline.model import Source, Timeline
+from timeline.model import Source
+from timeline.queries import Queries
+from tui.labels import shown, title_of
+from tui.language import N_, _, ngettext
 from tui.safe import clean, clean_block, is_blank
-from tui.view import formatter, relabel, shown, title_of
+from tui.settings import FollowsSettings, Settings
 from tui.widgets.figures_table import FiguresTable
 from tui.widgets.key_bar import KeyBar
 
@@ -30,28 +32,10 @@ class QuotedFigures(FiguresTable):
     ]
 
 
-class SourceScreen(Screen[None]):
+class SourceScreen(FollowsSettings, Screen[None]):
     """One article at a time ([ and ] when an event cites several); Escape goes back."""
 
-    DEFAULT_CSS = """
-    SourceScreen {
-        & > #source-header { height: 1; background: $panel; padding: 0 1; }
-        & > VerticalScroll { padding: 0 2; }
-        & Static { height: auto; }
-        & #source-outlet { text-style: bold; color: $text-accent; margin-top: 1; }
-        & #source-outlet.-unnamed { text-style: italic; color: $text-muted; }
-        & #source-title { text-style: bold; }
-        & #source-meta { color: $text-muted; }
-        & #source-notes { color: $text-muted; text-style: italic; margin-top: 1; }
-        & #source-quote-heading, & #source-figures-heading {
-            margin-top: 1; text-style: bold; color: $text-accent;
-        }
-        & #source-quote { padding-left: 1; border-left: outer $secondary; text-style: italic; }
-        & #source-warnings { margin-top: 1; color: $text-warning; }
-        & .-hidden { display: none; }
-        & FiguresTable { max-height: 100%; }
-    }
-    """
+    CSS_PATH = "source.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="source.back"),
@@ -61,21 +45,19 @@ class SourceScreen(Screen[None]):
 
     def __init__(
         self,
-        timeline: Timeline,
+        queries: Queries,
         sources: Sequence[str],
         *,
         milestone: str | None = None,
         observation: str | None = None,
-        full: bool = False,
     ) -> None:
         super().__init__()
-        relabel(self)
-        self.timeline = timeline
+        self.queries = queries
+        self.timeline = timeline = queries.timeline
         self.sources = [s for s in sources if s in timeline.source] or list(sources[:1])
         self.position = 0
         self.milestone = milestone
         self.observation = observation
-        self.full = full
 
     def compose(self) -> ComposeResult:
         yield Static(id="source-header", markup=False)
@@ -112,8 +94,7 @@ class SourceScreen(Screen[None]):
 
     def _fill(self) -> None:
         t = self.timeline
-        lang = current_language()
-        fmt = formatter(self.full)
+        lang, fmt = self.settings.lang, self.settings.formatter
         source = self.source
         header: list[str | tuple[str, str]] = [(_("Source"), "bold")]
         if len(self.sources) > 1:
@@ -195,7 +176,7 @@ class SourceScreen(Screen[None]):
         figure_ids = {o.id for o in figures}
         warnings = [
             w
-            for w in t.warnings
+            for w in self.queries.warnings()
             if source.id in w.sources or not figure_ids.isdisjoint(w.observations)
         ]
         flagged = frozenset(o for w in warnings for o in w.observations)
@@ -224,13 +205,13 @@ class SourceScreen(Screen[None]):
             current = table.current
             if keep is None and current is not None and current.id in figure_ids:
                 keep = current.id
-            table.show(figures, flagged=flagged, full=self.full, keep=keep)
+            table.show(figures, flagged=flagged, keep=keep)
         else:
             self._set(
                 "source-figures-heading", Content(_("No figures are taken from this article."))
             )
             table.display = False
-            table.show((), full=self.full)
+            table.show(())
 
     @on(FiguresTable.Chosen)
     def _figure_chosen(self, message: FiguresTable.Chosen) -> None:
@@ -254,12 +235,5 @@ class SourceScreen(Screen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def relocalize(self) -> None:
-        relabel(self)
-        relabel(self.query_one(FiguresTable))
-        self._fill()
-        self.refresh_bindings()
-
-    def set_full(self, full: bool) -> None:
-        self.full = full
+    def settings_changed(self, settings: Settings) -> None:
         self._fill()

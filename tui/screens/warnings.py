@@ -12,58 +12,28 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from timeline.checks import Warning
-from timeline.l10n import N_, _, current_language, ngettext
 from timeline.l10n.findings import describe
-from timeline.model import Timeline
+from timeline.queries import Queries
+from tui.labels import shown, title_of
+from tui.language import N_, _, ngettext
 from tui.safe import clean, clean_block
-from tui.view import formatter, relabel, shown, title_of
+from tui.settings import FollowsSettings, Settings
 from tui.widgets.key_bar import KeyBar
 
 
-def event_for(timeline: Timeline, warning: Warning) -> int | None:
-    """The event a note leads to: its milestone, else the event of its first figure or source."""
-    events = timeline.events
-    position = {m.id: i for i, m in enumerate(events)}
-    for milestone in warning.milestones:
-        if milestone in position:
-            return position[milestone]
-    wanted = set(warning.observations)
-    if wanted:
-        for i, event in enumerate(events):
-            if any(o.id in wanted for o in timeline.figures_for(event)):
-                return i
-    sources = set(warning.sources)
-    for observation in warning.observations:
-        obs = timeline.observation.get(observation)
-        if obs is not None:
-            sources.add(obs.source)
-    for i, event in enumerate(events):
-        if sources.intersection(event.sources):
-            return i
-    return None
-
-
-class WarningsScreen(Screen[int | None]):
+class WarningsScreen(FollowsSettings, Screen[int | None]):
     """Every note; Enter goes to the event it concerns, Escape back."""
 
-    DEFAULT_CSS = """
-    WarningsScreen {
-        & > #warnings-header { height: 1; background: $panel; padding: 0 1; text-style: bold; }
-        & > OptionList { height: 1fr; border: none; padding: 0 1; }
-        & > OptionList:focus { border: none; }
-    }
-    """
+    CSS_PATH = "warnings.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="warnings.back"),
     ]
 
-    def __init__(self, timeline: Timeline, *, full: bool = False) -> None:
+    def __init__(self, queries: Queries) -> None:
         super().__init__()
-        relabel(self)
-        self.timeline = timeline
-        self.full = full
+        self.queries = queries
+        self.timeline = queries.timeline
         self.targets: list[int | None] = []
 
     def compose(self) -> ComposeResult:
@@ -72,31 +42,30 @@ class WarningsScreen(Screen[int | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.targets = [event_for(self.timeline, w) for w in self.timeline.warnings]
+        self.targets = [self.queries.event_of(w) for w in self.queries.warnings()]
         self._fill()
         self.query_one(OptionList).focus()
 
     def _fill(self) -> None:
-        t = self.timeline
-        lang = current_language()
-        fmt = formatter(self.full)
-        count = len(t.warnings)
+        t, warnings = self.timeline, self.queries.warnings()
+        lang, fmt = self.settings.lang, self.settings.formatter
+        count = len(warnings)
         self.query_one("#warnings-header", Static).update(
             Content(
                 ngettext(
                     "⚠ {count} data-quality note — Enter goes to the event it concerns",
                     "⚠ {count} data-quality notes — Enter goes to the event each concerns",
                     count,
-                ).format(count=formatter().number(count))
+                ).format(count=fmt.number(count))
             )
         )
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        if not t.warnings:
+        if not warnings:
             options.add_option(Option(Content(_("No data-quality notes.")), disabled=True))
             return
-        for warning, target in zip(t.warnings, self.targets, strict=True):
+        for warning, target in zip(warnings, self.targets, strict=True):
             lines = [
                 Content.assemble(("⚠ ", "bold $text-warning"), clean_block(describe(warning, fmt)))
             ]
@@ -153,11 +122,5 @@ class WarningsScreen(Screen[int | None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def relocalize(self) -> None:
-        relabel(self)
-        self._fill()
-        self.refresh_bindings()
-
-    def set_full(self, full: bool) -> None:
-        self.full = full
+    def settings_changed(self, settings: Settings) -> None:
         self._fill()

@@ -11,14 +11,16 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from timeline.checks import Warning
-from timeline.l10n import _, current_language, ngettext
 from timeline.l10n.findings import describe
-from timeline.model import Milestone, Observation, Timeline
+from timeline.model import Milestone, Observation
+from timeline.queries import Queries
+from tui.compat import LayoutOnceSize
+from tui.labels import kind_name, shown, slots, title_of
+from tui.language import _, ngettext
 from tui.safe import clean, clean_block, is_blank
-from tui.series_view import SPARK_MIN, series_for, trend_of, value_of
-from tui.view import formatter, kind_name, shown, slots, title_of
-from tui.widgets.arranged import Arranged, PlainText
+from tui.series_text import value_of
+from tui.settings import FollowsSettings, Settings
+from tui.widgets.arranged import PlainText
 from tui.widgets.figures_table import FiguresTable, Trend, outlet_name
 from tui.widgets.sparkline import LINE_CELLS, resample, spark
 
@@ -27,25 +29,17 @@ from tui.widgets.sparkline import LINE_CELLS, resample, spark
 TREND_COLUMN_WIDTH = 56
 
 
-def warnings_for(timeline: Timeline, milestone: Milestone) -> list[Warning]:
-    """The data-quality warnings that touch a milestone or one of its figures."""
-    figures = {obs.id for obs in timeline.figures_for(milestone)}
-    return [w for w in timeline.warnings if w.concerns(figures, milestone.id)]
-
-
-def trends_for(timeline: Timeline, figures: tuple[Observation, ...]) -> dict[str, Trend]:
+def trends_for(queries: Queries, figures: tuple[Observation, ...]) -> dict[str, Trend]:
     """Sparklines for the figures whose series has a line of SPARK_MIN readings or more."""
     found: dict[str, Trend] = {}
     for obs in figures:
-        series = series_for(timeline, obs)
-        if series is None or len(series.line) < SPARK_MIN:
-            continue
-        points, positions = trend_of(series)
-        found[obs.id] = (points, positions.get(obs.id))
+        trend = queries.trend(obs)
+        if trend is not None:
+            found[obs.id] = (trend.points, trend.positions.get(obs.id))
     return found
 
 
-class DetailPane(Arranged, VerticalScroll, can_focus=False):
+class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=False):
     """Title, date, platform, kind, summary, quote, figures, warnings and sources."""
 
     DEFAULT_CSS = """
@@ -69,15 +63,14 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
     }
     """
 
-    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+    def __init__(self, queries: Queries, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.timeline = timeline
-        # False while a large timeline's data notes and series are still being computed
-        # (ExplorerScreen._prepare): the pane shows the rest and is refilled when they come.
-        self.complete = True
-        self._slots = slots(timeline)
+        # Until a large timeline's analysis is there (ExplorerScreen._prepare), the pane
+        # shows the rest, without data notes and sparklines, and is refilled when it comes.
+        self.queries = queries
+        self.timeline = queries.timeline
+        self._slots = slots(queries.timeline)
         self.index: int | None = None
-        self.full = False
         self._trend_column = False
         self._figure: Observation | None = None  # the one shown under the table
 
@@ -100,16 +93,18 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
     def milestone(self) -> Milestone | None:
         return None if self.index is None else self.timeline.events[self.index]
 
-    def show(self, index: int | None, *, full: bool | None = None) -> None:
-        if full is not None:
-            self.full = full
+    def show(self, index: int | None) -> None:
         changed = index != self.index
         self.index = index
         self._fill(keep_cursor=not changed)
         if changed:
             self.scroll_home(animate=False)
 
-    def relocalize(self) -> None:
+    def settings_changed(self, settings: Settings) -> None:
+        self._fill(keep_cursor=True)
+
+    def refill(self) -> None:
+        """Show the same event again (its data notes and sparklines have come)."""
         self._fill(keep_cursor=True)
 
     def on_resize(self) -> None:
@@ -145,9 +140,8 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
             self._set("detail-sources", None)
             table.display = False
             return
-        lang = current_language()
-        fmt = formatter(self.full)
-        t = self.timeline
+        lang, fmt = self.settings.lang, self.settings.formatter
+        t, q = self.timeline, self.queries
         self._set("detail-title", Content(title_of(milestone)))
 
         # Date · kind, then the platform in its colour, then what is known of the date.
@@ -174,8 +168,8 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
         else:
             self._set("detail-quote", None)
 
-        figures = t.figures_now(milestone)
-        warnings = warnings_for(t, milestone) if self.complete else []
+        figures = q.figures(milestone)
+        warnings = q.warnings_for(milestone)
         flagged = frozenset(o for w in warnings for o in w.observations)
         heading_static = self._static("detail-figures-heading")
         heading_static.set_class(not figures, "-none")
@@ -190,7 +184,7 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
             )
             table.display = True
             several = len({obs.source for obs in figures}) > 1
-            table.trends = trends_for(t, figures) if self.complete else {}
+            table.trends = trends_for(q, figures)
             self._trend_column = self.scrollable_content_region.width >= TREND_COLUMN_WIDTH
             table.kinds = (
                 *(("flag",) if flagged else ()),
@@ -202,14 +196,14 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
             )
             current = table.current if keep_cursor else None
             keep = current.id if current else None
-            table.show(figures, flagged=flagged, full=self.full, keep=keep)
+            table.show(figures, flagged=flagged, keep=keep)
             self._show_figure(table.current)
         else:
             self._set(
                 "detail-figures-heading", Content(_("No figures are reported for this event."))
             )
             table.display = False
-            table.show((), full=self.full)
+            table.show(())
             self._show_figure(None)
 
         if warnings:
@@ -248,7 +242,7 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
         if obs is None:
             self._set("detail-figure", None)
             return
-        lang = current_language()
+        lang = self.settings.lang
         parts: list[str | tuple[str, str]] = [("“" + clean(obs.quote).strip() + "”", "italic")]
         if obs.compared_with is not None:
             parts += [
@@ -259,14 +253,15 @@ class DetailPane(Arranged, VerticalScroll, can_focus=False):
             parts += ["\n", (_("Date: ") + clean(obs.as_of_note.get(lang)), "italic")]
         if obs.notes:
             parts += ["\n", clean_block(obs.notes.get(lang))]
-        series = series_for(self.timeline, obs) if self.complete else None
-        if series is not None and len(series.line) >= SPARK_MIN:
-            fmt = formatter(self.full)
+        series = self.queries.series_for(obs)
+        trend = self.queries.trend(obs)
+        if series is not None and trend is not None:
+            fmt = self.settings.formatter
             first, last = series.line[0], series.line[-1]
             parts += [
                 "\n",
                 _("Over time: "),
-                (spark(resample(trend_of(series)[0], LINE_CELLS)[0]), "$primary"),
+                (spark(resample(trend.points, LINE_CELLS)[0]), "$primary"),
                 f"  {value_of(fmt, self.timeline, first)} ({fmt.when(first)}) → "
                 f"{value_of(fmt, self.timeline, last)} ({fmt.when(last)})  ",
                 (_("c: chart"), "bold"),

@@ -23,18 +23,21 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from timeline.l10n import N_, _, current_language
 from timeline.model import Precision, Timeline
 from timeline.search import spans
+from tui.compat import update_scrollbars
+from tui.copying import copy_citation
+from tui.labels import SLOTS, platform_label, slots, title_of
+from tui.language import N_, _, formatter, language
 from tui.safe import clean
-from tui.view import SLOTS, formatter, platform_label, relabel, slots, title_of
+from tui.settings import FollowsSettings, Settings
 
 ELLIPSIS = "…"
 BADGE_MAX = 14
 COMPACT_BELOW = 50  # columns: a narrower list shows a coloured dot instead of the name
 
 
-class EventList(ScrollView, can_focus=True):
+class EventList(FollowsSettings, ScrollView, can_focus=True):
     """Date, platform badge and title of each event; the cursor picks the one shown in detail."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -69,6 +72,8 @@ class EventList(ScrollView, can_focus=True):
         Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page-up"),
         Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page-down"),
         Binding("enter,s", "open_source", N_("Source"), id="list.source"),
+        Binding("y", "copy(False)", N_("Copy"), show=False, id="list.copy"),
+        Binding("Y", "copy(True)", N_("Copy as Markdown"), show=False, id="list.copy-markdown"),
     ]
 
     class Highlighted(Message):
@@ -89,7 +94,6 @@ class EventList(ScrollView, can_focus=True):
 
     def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        relabel(self)
         self.timeline = timeline
         self._events = timeline.events
         self._slots = slots(timeline)
@@ -165,7 +169,7 @@ class EventList(ScrollView, can_focus=True):
         room = self.container_size.height
         if room > 0 and (height > room) == (self.virtual_size.height > room):
             self.set_reactive(EventList.virtual_size, size)
-            self._scroll_update(size)
+            update_scrollbars(self, size)
             self.refresh()
         else:
             self.virtual_size = size
@@ -255,6 +259,18 @@ class EventList(ScrollView, can_focus=True):
         if index is not None:
             self.post_message(self.OpenSource(self, index))
 
+    def action_copy(self, markdown: bool) -> None:
+        """`y`/`Y`: the event under the cursor, with its citation, into the clipboard."""
+        index = self.highlighted
+        if index is not None:
+            copy_citation(
+                self.app,
+                self.timeline,
+                self._events[index],
+                markdown=markdown,
+                settings=self.settings,
+            )
+
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
@@ -275,8 +291,7 @@ class EventList(ScrollView, can_focus=True):
         self._base = None
         self.refresh()
 
-    def relocalize(self) -> None:
-        relabel(self)
+    def settings_changed(self, settings: Settings) -> None:
         self._cache.clear()
         self._base = None
         self.refresh()
@@ -290,7 +305,7 @@ class EventList(ScrollView, can_focus=True):
 
     def _columns(self) -> tuple[int, int]:
         """Widths of the date and badge columns for the current language."""
-        lang = current_language()
+        lang = language()
         widths = self._widths.get(lang)
         if widths is None:
             fmt = formatter()
@@ -328,7 +343,7 @@ class EventList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         event_index = self._rows[position]
         is_cursor = position == self.cursor
-        key = (event_index, is_cursor, width, current_language(), self._query, self.has_focus)
+        key = (event_index, is_cursor, width, language(), self._query, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
             strip = self._render_row(event_index, is_cursor, width, base)
@@ -388,7 +403,7 @@ class EventList(ScrollView, can_focus=True):
 
     def _date_cell(self, date: dt.date, precision: Precision) -> str:
         """The date as the list shows it, padded to the column: cached, as dates repeat."""
-        key = (current_language(), date, precision)
+        key = (language(), date, precision)
         cell = self._dates.get(key)
         if cell is None:
             if len(self._dates) > 4096:
@@ -399,7 +414,7 @@ class EventList(ScrollView, can_focus=True):
 
     def _badge(self, platform: str | None) -> str:
         """The platform's short name fitted to the badge column."""
-        key = (current_language(), platform)
+        key = (language(), platform)
         badge = self._badges.get(key)
         if badge is None:
             badge_width = self._columns()[1]

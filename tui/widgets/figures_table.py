@@ -14,10 +14,12 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from timeline.l10n import N_, _, current_language
 from timeline.model import Observation, Timeline
-from tui.series_view import reading_kind
-from tui.view import formatter, platform_label, relabel, shown
+from tui.copying import copy_citation
+from tui.labels import platform_label, shown
+from tui.language import N_, _
+from tui.series_text import reading_kind
+from tui.settings import DEFAULT, FollowsSettings, Settings
 from tui.widgets.sparkline import spark_text
 
 # A row's sparkline: the values of its series' line, and which of them is the row's figure.
@@ -31,7 +33,7 @@ def outlet_name(timeline: Timeline, source_id: str) -> str:
     return shown(source.outlet)
 
 
-class FiguresTable(DataTable[Text]):
+class FiguresTable(FollowsSettings, DataTable[Text]):
     """One row per observation; Enter or `s` chooses the figure under the cursor, `c` charts it."""
 
     DEFAULT_CSS = """
@@ -53,6 +55,8 @@ class FiguresTable(DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,s", "choose", N_("Figure's source"), id="figures.source"),
         Binding("c", "chart", N_("Chart"), id="figures.chart"),
+        Binding("y", "copy(False)", N_("Copy"), show=False, id="figures.copy"),
+        Binding("Y", "copy(True)", N_("Copy as Markdown"), show=False, id="figures.copy-markdown"),
     ]
 
     class Chosen(Message):
@@ -79,16 +83,14 @@ class FiguresTable(DataTable[Text]):
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_cursor=True)
-        relabel(self)
         self.timeline = timeline
         self.kinds = tuple(columns)
         self.observations: tuple[Observation, ...] = ()
         self.flagged: frozenset[str] = frozenset()
-        self.full = False
         # Sparklines by observation id, for a "trend" column; set by whoever shows the table.
         self.trends: Mapping[str, Trend] = {}
         self._shown_width = 0
-        self._language = ""  # of the rows shown
+        self._shown_in: Settings = DEFAULT  # the settings the rows were written in
 
     def _headers(self) -> list[Text]:
         names = {
@@ -108,14 +110,12 @@ class FiguresTable(DataTable[Text]):
         observations: Sequence[Observation],
         *,
         flagged: frozenset[str] = frozenset(),
-        full: bool = False,
         keep: str | None = None,
     ) -> None:
         """Fill the table; keep the cursor on the observation `keep` if it is listed."""
         self.observations = tuple(observations)
-        self._language = current_language()
+        self._shown_in = self.settings
         self.flagged = flagged
-        self.full = full
         rows = [self._cells(obs) for obs in self.observations]
         headers = self._headers()
         self._shown_width = self.size.width
@@ -132,7 +132,7 @@ class FiguresTable(DataTable[Text]):
                     break
 
     def _cells(self, obs: Observation) -> list[Text]:
-        fmt = formatter(self.full)
+        fmt = self._shown_in.formatter
         indicator = self.timeline.indicator.get(obs.indicator)
         cells: list[Text] = []
         for kind in self.kinds:
@@ -197,12 +197,7 @@ class FiguresTable(DataTable[Text]):
     def on_resize(self) -> None:
         if self.size.width != self._shown_width and self.observations:
             current = self.current
-            self.show(
-                self.observations,
-                flagged=self.flagged,
-                full=self.full,
-                keep=current.id if current else None,
-            )
+            self.show(self.observations, flagged=self.flagged, keep=current.id if current else None)
 
     @property
     def current(self) -> Observation | None:
@@ -224,14 +219,18 @@ class FiguresTable(DataTable[Text]):
         if obs is not None:
             self.post_message(self.ChartChosen(self, obs.id))
 
-    def relocalize(self) -> None:
-        relabel(self)
-        if self._language == current_language():
-            return  # filled again in the new language already (by the detail pane)
-        current = self.current
-        self.show(
-            self.observations,
-            flagged=self.flagged,
-            full=self.full,
-            keep=current.id if current else None,
-        )
+    def action_copy(self, markdown: bool) -> None:
+        """`y`/`Y`: the figure under the cursor, with its citation, into the clipboard."""
+        obs = self.current
+        if obs is not None:
+            copy_citation(self.app, self.timeline, obs, markdown=markdown, settings=self.settings)
+
+    def settings_changed(self, settings: Settings) -> None:
+        # Whoever shows the table usually fills it again in the new settings in the same
+        # step; only rows nobody refilled are written again, after that step.
+        self.call_later(self._refill_if_stale)
+
+    def _refill_if_stale(self) -> None:
+        if self._shown_in != self.settings and self.observations:
+            current = self.current
+            self.show(self.observations, flagged=self.flagged, keep=current.id if current else None)

@@ -17,6 +17,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui.language import _
+from tui.settings import FollowsSettings, Settings
+
 # Always shown, at the right: what leads to every other key.
 KEPT = ("help", "command_palette")
 
@@ -29,7 +32,7 @@ class Key(NamedTuple):
     kept: bool
 
 
-class KeyBar(Widget, can_focus=False):
+class KeyBar(FollowsSettings, Widget, can_focus=False):
     """`⏎ Source  / Search  p Platform  …  ? Help  ^p Commands`."""
 
     ALLOW_SELECT = False
@@ -61,6 +64,9 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()
 
+    def settings_changed(self, settings: Settings) -> None:
+        self.refresh()  # the descriptions are translated as they are drawn
+
     # ------------------------------------------------------------------ what is shown
 
     def keys(self) -> list[Key]:
@@ -76,7 +82,7 @@ class KeyBar(Widget, can_focus=False):
             found[binding.action] = Key(
                 binding.key,
                 self.app.get_key_display(binding),
-                binding.description,
+                _(binding.description) if binding.description else "",
                 active.enabled,
                 name in KEPT,
             )

@@ -11,14 +11,15 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-from timeline.l10n import _, ngettext
 from timeline.model import Timeline
-from tui.view import SLOTS, formatter, platform_label, slots
+from tui.labels import SLOTS, platform_label, slots
+from tui.language import _, formatter, ngettext
+from tui.settings import FollowsSettings, Settings
 
 MAX_KEYS = 9
 
 
-class PlatformChips(Widget):
+class PlatformChips(FollowsSettings, Widget):
     """`0 All  1 Axis  2 e-Cabinet …   12 events`; click a chip or press its digit."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -60,7 +61,7 @@ class PlatformChips(Widget):
         self.active, self.shown, self.total = active, shown, total
         self.refresh()
 
-    def relocalize(self) -> None:
+    def settings_changed(self, settings: Settings) -> None:
         self.refresh()
 
     def count_text(self) -> str:

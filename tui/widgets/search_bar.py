@@ -12,11 +12,12 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from timeline.l10n import N_, _
-from tui.view import relabel
+from tui.compat import EditedInput
+from tui.language import N_, _
+from tui.settings import FollowsSettings, Settings
 
 
-class SearchInput(Input):
+class SearchInput(EditedInput):
     """An Input that reports each edit as it happens, not through a message.
 
     Input.Changed reaches the screen only after the typed character has been drawn, so
@@ -28,8 +29,7 @@ class SearchInput(Input):
         super().__init__(**kwargs)
         self._on_edit = on_edit
 
-    def _watch_value(self, value: str) -> None:
-        super()._watch_value(value)
+    def edited(self, value: str) -> None:
         self._on_edit(value)
 
     def refresh(
@@ -45,7 +45,7 @@ class SearchInput(Input):
         return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
 
 
-class SearchBar(Horizontal):
+class SearchBar(FollowsSettings, Horizontal):
     """Hidden until `/`; the list filters as you type. Escape clears and closes it."""
 
     DEFAULT_CSS = """
@@ -73,7 +73,6 @@ class SearchBar(Horizontal):
         self, *, on_edit: Callable[[str], None] | None = None, id: str | None = None
     ) -> None:
         super().__init__(id=id)
-        relabel(self)
         self._on_edit = on_edit
         self._quiet = False
 
@@ -126,6 +125,5 @@ class SearchBar(Horizontal):
     def action_leave(self) -> None:
         self.post_message(self.Leave())
 
-    def relocalize(self) -> None:
-        relabel(self)
+    def settings_changed(self, settings: Settings) -> None:
         self.input.placeholder = _("Search titles, summaries, quotes, platforms…")

@@ -9,12 +9,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from timeline.l10n import _, current_language, ngettext
-from tui.view import formatter
+from tui.language import _, ngettext
+from tui.settings import FollowsSettings, Settings
 from tui.widgets.arranged import PlainText
 
 
-class StatusBar(Horizontal):
+class StatusBar(FollowsSettings, Horizontal):
     """`vn-egov  Vietnam e-government milestones … ⚠ 14 data-quality notes  EN  compact`."""
 
     DEFAULT_CSS = """
@@ -37,7 +37,6 @@ class StatusBar(Horizontal):
         """`warnings`: the count of data-quality notes, None while it is being computed."""
         super().__init__(id=id)
         self.warnings = warnings
-        self.full = False
 
     def compose(self) -> ComposeResult:
         yield PlainText(id="status-title")
@@ -45,17 +44,13 @@ class StatusBar(Horizontal):
         yield PlainText(id="status-mode")
 
     def on_mount(self) -> None:
-        self.relocalize()
+        self.settings_changed(self.settings)
 
     def set_warnings(self, warnings: int) -> None:
         self.warnings = warnings
-        self.relocalize()
+        self.settings_changed(self.settings)
 
-    def set_full(self, full: bool) -> None:
-        self.full = full
-        self.relocalize()
-
-    def relocalize(self) -> None:
+    def settings_changed(self, settings: Settings) -> None:
         title = Content.assemble(
             ("vn-egov", "bold $text-accent"), "  ", _("Vietnam's e-government milestones")
         )
@@ -63,15 +58,13 @@ class StatusBar(Horizontal):
         count = self.warnings or 0
         notes = ngettext(
             "⚠ {count} data-quality note", "⚠ {count} data-quality notes", count
-        ).format(count=formatter().number(count))
+        ).format(count=settings.formatter.number(count))
         badge = self.query_one("#status-warnings", Static)
         badge.update(Content(notes))
         badge.set_class(not self.warnings, "-none")
         badge.tooltip = _("Show the data-quality notes (w)")
-        mode = _("full figures") if self.full else _("compact figures")
-        self.query_one("#status-mode", Static).update(
-            Content(f"{current_language().upper()} · {mode}")
-        )
+        mode = _("full figures") if settings.full else _("compact figures")
+        self.query_one("#status-mode", Static).update(Content(f"{settings.lang.upper()} · {mode}"))
 
     def on_click(self, event: events.Click) -> None:
         if event.widget is not None and event.widget.id == "status-warnings":

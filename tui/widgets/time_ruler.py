@@ -26,14 +26,15 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from timeline.model import Timeline
-from tui.view import SLOTS, slots
+from tui.labels import SLOTS, slots
+from tui.settings import FollowsSettings, Settings
 
 MARK = "●"
 MANY = "◆"
 POINTER = "▲"
 
 
-class TimeRuler(Widget):
+class TimeRuler(FollowsSettings, Widget):
     """The whole period at a glance; click a mark to select its event."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -104,7 +105,7 @@ class TimeRuler(Widget):
             self._selected = selected
             self.refresh()
 
-    def relocalize(self) -> None:
+    def settings_changed(self, settings: Settings) -> None:
         self.refresh()
 
     # ------------------------------------------------------------------ geometry

@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from timeline.compat import fields_set, share_fields_set
+
 # The fields whose values repeat across a file: references to other entries and dates.
 # Quotes, titles and notes do not repeat, and looking them up would cost time for
 # nothing; naming the fields keeps the pass to a few dictionary lookups per model.
@@ -46,13 +48,13 @@ class Sharer:
         self._values: dict[Any, Any] = {}
 
     def share(self, model: BaseModel) -> None:
-        fields = model.__pydantic_fields_set__
+        fields = fields_set(model)
         # Compared, not hashed: no frozenset is built per model.
         same_size = self._field_sets.setdefault(len(fields), [])
         for known in same_size:
             if known == fields:
                 if known is not fields:
-                    object.__setattr__(model, "__pydantic_fields_set__", known)
+                    share_fields_set(model, known)
                 break
         else:
             same_size.append(fields)

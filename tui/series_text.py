@@ -1,21 +1,21 @@
-"""What the series views share: finding an observation's series, naming readings, growth text.
+"""The words of series: what a reading covers, amounts in an indicator's unit, growth.
 
-`timeline.series` decides which readings form a line and what grew by how much; this
-module only names those facts in the current language (through `Formatter` and the
-catalog) for the indicator view, the comparison, the detail pane's sparklines and the
-palette. No chart library is imported here: plotext is the indicator screen's alone.
+`timeline.series` decides which readings form a line and what grew by how much, and
+`timeline.queries` finds an observation's series; this module only names those facts in
+the current language (through `Formatter` and the catalog) for the indicator view, the
+comparison, the detail pane's sparklines and the palette. No chart library is imported
+here: plotext is the indicator screen's alone.
 """
 
 from __future__ import annotations
 
 import math
 
-from timeline.l10n import N_, Formatter, _, ngettext
+from timeline.l10n import Formatter
 from timeline.model import Indicator, Observation, Timeline
-from timeline.series import DAYS_PER_MONTH, Series, Step, all_series
-from tui.view import shown
-
-SeriesKey = tuple[str | None, str]  # (top platform or None for nationwide, indicator)
+from timeline.series import DAYS_PER_MONTH, Step
+from tui.labels import shown
+from tui.language import N_, _, ngettext
 
 # What a reading covers, as the indicator view's table names it.
 READING_KINDS: dict[str, str] = {
@@ -25,38 +25,6 @@ READING_KINDS: dict[str, str] = {
     "growth": N_("growth"),
     "part": N_("part"),
 }
-
-# Sparklines need this many readings on the line to say anything.
-SPARK_MIN = 3
-
-_CACHE: dict[int, tuple[Timeline, dict[SeriesKey, Series]]] = {}
-_CACHE_SIZE = 4
-
-
-def series_index(t: Timeline) -> dict[SeriesKey, Series]:
-    """Every series of a timeline by (platform, indicator), computed once per timeline."""
-    entry = _CACHE.get(id(t))
-    if entry is not None and entry[0] is t:
-        return entry[1]
-    index = {(s.platform, s.indicator): s for s in all_series(t)}
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[id(t)] = (t, index)
-    return index
-
-
-def series_key(t: Timeline, obs: Observation) -> SeriesKey:
-    """The series an observation belongs to: a component's figures count for its parent."""
-    platform = obs.platform
-    if platform is not None:
-        known = t.platform.get(platform)
-        if known is not None and known.part_of:
-            platform = known.part_of
-    return platform, obs.indicator
-
-
-def series_for(t: Timeline, obs: Observation) -> Series | None:
-    return series_index(t).get(series_key(t, obs))
 
 
 def reading_kind(obs: Observation) -> str:
@@ -132,28 +100,3 @@ def step_text(fmt: Formatter, indicator: Indicator | None, step: Step) -> tuple[
         rate = _signed(fmt, indicator, significant(step.per_month))
         parts.append(_("{amount} a month").format(amount=rate))
     return span, ", ".join(parts)
-
-
-def trend_points(series: Series) -> tuple[float, ...]:
-    return tuple(float(o.value) for o in series.line)
-
-
-_TRENDS: dict[int, tuple[Series, tuple[float, ...], dict[str, int]]] = {}
-_TRENDS_SIZE = 1_024
-
-
-def trend_of(series: Series) -> tuple[tuple[float, ...], dict[str, int]]:
-    """A line's values and each reading's place on it, computed once per series.
-
-    The detail pane draws a sparkline for every figure of an event: at 100,000 figures a
-    line has thousands of readings, and walking each one per figure per keystroke made
-    moving the cursor take several frames.
-    """
-    entry = _TRENDS.get(id(series))
-    if entry is None or entry[0] is not series:
-        positions = {o.id: i for i, o in enumerate(series.line)}
-        entry = (series, trend_points(series), positions)
-        if len(_TRENDS) >= _TRENDS_SIZE:
-            _TRENDS.clear()
-        _TRENDS[id(series)] = entry
-    return entry[1], entry[2]

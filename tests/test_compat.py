@@ -1,0 +1,65 @@
+"""Private framework names live in the compat modules only, checked against the pins."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+from pathlib import Path
+
+import textual.app
+import textual.scroll_view
+import textual.widget
+import textual.widgets
+
+from tui import compat
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPAT = {ROOT / "tui" / "compat.py", ROOT / "timeline" / "compat.py"}
+
+# Every private Textual or pydantic name the project has needed, and any import of a
+# private module of theirs.
+PRIVATE = re.compile(
+    r"\._(size_updated|scroll_update|screen_stacks|merged_bindings|bindings|watch_value"
+    r"|compositor|background_screens)\b"
+    r"|__pydantic_fields_set__|\bactive_app\b"
+    r"|from (textual|pydantic|pydantic_core)\._|import (textual|pydantic)\._"
+)
+
+
+def _code() -> list[Path]:
+    files = [
+        p
+        for folder in ("tui", "timeline", "tests", "benchmarks")
+        for p in (ROOT / folder).rglob("*.py")
+    ]
+    return [p for p in files if p not in COMPAT and p != Path(__file__).resolve()]
+
+
+def test_no_private_framework_name_outside_the_compat_modules() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in _code()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if PRIVATE.search(line)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_compat_names_were_checked_against_the_installed_textual() -> None:
+    """When the pin moves, look at every name in tui/compat.py again, then update this."""
+    assert importlib.metadata.version("textual") == compat.TEXTUAL_CHECKED
+
+
+def test_the_private_names_still_exist() -> None:
+    assert callable(textual.widget.Widget._size_updated)
+    assert callable(textual.scroll_view.ScrollView._scroll_update)
+    assert callable(textual.widgets.Input._watch_value)
+    assert hasattr(textual.app.App, "_background_screens")
+    assert compat.running_app() is None  # outside an app
+
+
+def test_pyproject_caps_textual_at_the_tested_minor() -> None:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    major, minor, _patch = compat.TEXTUAL_CHECKED.split(".")
+    assert f'"textual>={compat.TEXTUAL_CHECKED},<{major}.{int(minor) + 1}"' in text
+    assert re.search(r'"textual-plotext>=[\d.]+,<[\d.]+"', text)

@@ -1,0 +1,96 @@
+"""Every private Textual name the explorer relies on, each with the public API it lacks.
+
+Nothing else in `tui/` (or the tests) touches a name of Textual's that starts with an
+underscore. These were checked against the Textual version in `TEXTUAL_CHECKED`;
+tests/test_compat.py fails when another version is installed, so that each one is
+looked at again before the pin moves.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual._context import active_app
+from textual.binding import BindingsMap
+from textual.geometry import Size
+from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.dom import DOMNode
+    from textual.scroll_view import ScrollView
+    from textual.strip import Strip
+
+TEXTUAL_CHECKED = "8.2.8"
+
+
+def running_app() -> App[Any] | None:
+    """The app whose code is running now, as `self.app` finds it; None outside one.
+
+    Missing: a public accessor for `textual._context.active_app`, needed by code that
+    is not a widget (the translated words of tui.language).
+    """
+    try:
+        return active_app.get()
+    except LookupError:
+        return None
+
+
+def merged_bindings(node_type: type[DOMNode]) -> BindingsMap | None:
+    """A class's BINDINGS merged along its MRO, as Textual will give its instances.
+
+    Missing: a public way to ask a class (not an instance) for its bindings; the help
+    screen lists the keys of screens that are not open.
+    """
+    return node_type._merged_bindings
+
+
+class LayoutOnceSize:
+    """Mixed into a widget (before its Textual class): a new size found by a layout of
+    the screen asks for no second layout.
+
+    Textual lays the screen out again whenever a layout changed a widget's scrollable
+    size, although that layout already placed everything at the new size. Missing: a
+    public switch for that second layout (`Widget._size_updated(layout=...)`).
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        updated: bool = super()._size_updated(  # type: ignore[misc]
+            size, virtual_size, container_size, layout=False
+        )
+        return updated
+
+
+def update_scrollbars(view: ScrollView, virtual_size: Size) -> None:
+    """Tell a scroll view's scrollbars a new length without a layout of the screen.
+
+    Missing: a public way to change `virtual_size` that does not lay out every widget
+    (`ScrollView._scroll_update` is what Textual's own layout calls).
+    """
+    view._scroll_update(virtual_size)
+
+
+class EditedInput(Input):
+    """An Input that calls `edited(value)` in the same step the value changes.
+
+    Input.Changed reaches the screen only after the typed character has been drawn, so
+    what reacts to it appears a frame late. Missing: a synchronous public hook; the
+    value's private watcher (`Input._watch_value`) is that step.
+    """
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        self.edited(value)
+
+    def edited(self, value: str) -> None:
+        """Called with every new value."""
+
+
+def screen_strips(app: App[Any], *, with_background: bool = True) -> list[Strip] | Any:
+    """What the current screen would send to the terminal, as one full update (tests and
+    the benchmark read it as text). Missing: a public render of the composed screen
+    (`Screen._compositor`, `App._background_screens`)."""
+    stack = app._background_screens if with_background else None
+    return app.screen._compositor.render_update(full=True, screen_stack=stack)
