@@ -3,6 +3,8 @@
     python -m benchmarks.child floor            the smallest Textual app, the floor
     python -m benchmarks.child app [--data F]   `vn-egov` itself, through its real CLI
     VN_EGOV_BENCH_SETTLED=1                     ...until its search index is ready too
+    python -m benchmarks.child validate F       `vn-egov validate F`, output discarded
+    python -m benchmarks.child parse F          tomli's parse of F, validate's floor
 
 Both run headless at 120x40 and exit as soon as their first screen with content is on
 the (virtual) display, so the difference between them is what vn-egov adds to Textual.
@@ -98,9 +100,28 @@ def _report_peak() -> None:
         out.write(peak)
 
 
+def _validate(argv: list[str]) -> int:
+    from tui.cli import main
+
+    return 1 if main(["validate", *argv]) else 0
+
+
+def _parse(path: str) -> int:
+    import tomli
+
+    with open(path, "rb") as file:
+        tomli.load(file)
+    return 0
+
+
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
-    code = _floor() if mode == "floor" else _app(rest)
+    if mode == "validate":
+        code = _validate(rest)
+    elif mode == "parse":
+        code = _parse(rest[0])
+    else:
+        code = _floor() if mode == "floor" else _app(rest)
     _report_peak()
     # Both end as the `vn-egov` command does (tui.process.finish): the floor quits the
     # same way, so that only what vn-egov adds is counted.

@@ -6,6 +6,10 @@ table and writes it as JSON under benchmarks/results/ (ignored by git).
 
     python -m benchmarks.run                       # 5,000 milestones, 100,000 observations
     python -m benchmarks.run --observations 500 --milestones 50 --repeat 1   # a smoke run
+
+Besides that large timeline, `validate` is measured on the other shape a file can take
+(benchmarks.generate --shared-sources): the bundled timeline copied `--shared-copies`
+times, hundreds of milestones sharing each source and day.
 """
 
 from __future__ import annotations
@@ -91,6 +95,37 @@ def run_child(*args: str, cache: Path | None = None, settled: bool = False) -> t
     peak = int(peak_file.read_text(encoding="ascii") or 0)
     peak_file.unlink()
     return elapsed, peak
+
+
+def validate_rows(repeat: int, copies: int, directory: Path) -> list[Row]:
+    """`vn-egov validate` on a timeline of shared sources and days, against tomli's parse
+    of the same file: each a fresh process, taken in turns so that both see the same
+    machine."""
+    from benchmarks.generate import shared_sources_and_days
+
+    shared = directory / "shared.toml"
+    shared.write_text(shared_sources_and_days(copies), encoding="utf-8")
+    size_mib = shared.stat().st_size / 2**20
+    print(f"shared sources and days: {copies} copies, {size_mib:.1f} MiB of TOML", file=sys.stderr)
+    ours: list[tuple[float, int]] = []
+    floors: list[tuple[float, int]] = []
+    for _ in range(repeat):
+        floors.append(run_child("parse", str(shared)))
+        ours.append(run_child("validate", str(shared)))
+    seconds = statistics.median(t for t, _peak in ours)
+    floor = statistics.median(t for t, _peak in floors)
+    peak_mib = max(peak for _t, peak in ours) / 1024
+    return [
+        Row("validate, shared sources and days (s)", seconds, "s", floor, "ratio <= 1.6", None),
+        Row(
+            f"peak RSS, validate, shared (MiB; TOML {size_mib:.0f} MiB)",
+            peak_mib,
+            "MiB",
+            None,
+            "<= 600 MiB",
+            peak_mib <= 600,
+        ),
+    ]
 
 
 def load_floor(path: Path) -> float:
@@ -367,6 +402,7 @@ def measure(args: argparse.Namespace) -> list[Row]:
                 )
         language = percentile(samples.get("language settled", []), 50)
         rows.append(Row("language switch (ms)", language, "ms", None, "<= 100 ms", language <= 100))
+        rows += validate_rows(repeat, args.shared_copies, Path(tmp))
     for row in rows:
         if row.passed is None and row.ratio is not None and row.goal.startswith("ratio"):
             limit = float(row.goal.rsplit(" ", 1)[-1])
@@ -401,6 +437,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--observations", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keys", type=int, default=None, help="keys typed per query")
+    parser.add_argument(
+        "--shared-copies",
+        type=int,
+        default=800,
+        help="copies of the bundled timeline in the shared-sources file validate is timed on",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     rows = measure(args)

@@ -8,8 +8,9 @@ import time
 import pytest
 
 from tests.conftest import screen_text
-from timeline.load import Progress, TimelineError
+from timeline.load import Progress
 from timeline.model import Timeline
+from timeline.problems import Place, fail
 from tui.app import VnEgovApp
 from tui.screens.explorer import ExplorerScreen
 from tui.screens.loading import LoadingScreen
@@ -50,7 +51,7 @@ async def test_loading_screen_then_the_explorer(small: Timeline) -> None:
 
 
 async def test_a_load_error_exits_with_code_1_and_keeps_the_error() -> None:
-    error = TimelineError(["bad.toml:3:1: expected '='"])
+    error = fail(Place("bad.toml", 3, 1), "toml-expected-equals")
 
     def failing_load(progress: Progress) -> Timeline:
         time.sleep(0.05)

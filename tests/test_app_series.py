@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from tests.conftest import make_app, screen_text
 from timeline.l10n import Formatter
+from timeline.l10n.findings import describe
 from timeline.load import bundled_path, load
 from timeline.model import Timeline
 from timeline.series import headline, series_of
@@ -194,8 +195,9 @@ async def test_the_axis_documents_conflicts_are_shown(bundled: Timeline) -> None
         series = series_of(bundled, "axis", "documents")
         notes = _text(app, "#indicator-notes")
         # The 2022 sum: 7.8 million + 3.7 million is not 12.8 million.
-        sum_note = next(w for w in series.conflicts if "11.5 million" in w.text.en)
-        assert " ".join(sum_note.text.en.split()) in " ".join(notes.split())
+        english = Formatter("en")
+        sum_note = next(w for w in series.conflicts if "11.5 million" in describe(w, english))
+        assert " ".join(describe(sum_note, english).split()) in " ".join(notes.split())
         assert notes.count("⚠") == len(series.conflicts) == 5
         assert "5 data-quality notes" in _text(app, "#indicator-notes-heading")
 
@@ -215,11 +217,14 @@ async def test_language_switch_rerenders_the_view_and_the_chart_axes(bundled: Ti
         table = app.screen.query_one(ReadingsTable)
         assert "hơn 12,8 triệu" in _column(table, "value")
         assert "25/2/2020" in _text(app, "#indicator-growth")
+        vietnamese = Formatter("vi")
         sum_note = next(
-            w for w in series_of(bundled, "axis", "documents").conflicts if "11,5" in w.text.vi
+            w
+            for w in series_of(bundled, "axis", "documents").conflicts
+            if "11,5" in describe(w, vietnamese)
         )
         notes = " ".join(_text(app, "#indicator-notes").split())
-        assert " ".join(sum_note.text.vi.split()) in notes
+        assert " ".join(describe(sum_note, vietnamese).split()) in notes
 
 
 async def test_f_shows_every_digit_in_the_view(bundled: Timeline) -> None:

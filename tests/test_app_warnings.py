@@ -52,3 +52,36 @@ def test_every_note_leads_to_an_event(small: Timeline) -> None:
         "report-2020-02",
         "portal-launch",
     ]
+
+
+async def test_the_notes_follow_the_language_and_the_figure_mode() -> None:
+    from tests.test_checks import timeline_with
+    from timeline.load import loads
+
+    falling = loads(timeline_with(("later", 900_000, "cumulative", "2022-06-30", "")))
+    app = make_app(falling)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+
+        def note() -> str:
+            return str(options.get_option_at_index(0).prompt).split("\n")[0]
+
+        assert note() == (
+            "⚠ Portal: Registered accounts: the running total falls from over 1.2 million "
+            "(23 Nov 2021) to 900,000 (30 Jun 2022)."
+        )
+        await pilot.press("f")
+        await pilot.pause()
+        assert "falls from over 1,200,000 (23 Nov 2021) to 900,000" in note()
+        await pilot.press("l")
+        await pilot.pause()
+        assert note() == (
+            "⚠ Cổng DVCQG: Tài khoản đăng ký: số lũy kế giảm từ hơn 1.200.000 (23/11/2021) "
+            "xuống 900.000 (30/6/2022)."
+        )
+        await pilot.press("f")
+        await pilot.pause()
+        assert "giảm từ hơn 1,2 triệu (23/11/2021) xuống 900.000" in note()
+        assert isinstance(app.screen, WarningsScreen)

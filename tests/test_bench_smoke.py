@@ -27,6 +27,8 @@ def test_a_tiny_benchmark_run_reports_every_measure(tmp_path: Path) -> None:
             "1",
             "--keys",
             "2",
+            "--shared-copies",
+            "3",
             "--output",
             str(tmp_path),
         ],
@@ -48,6 +50,8 @@ def test_a_tiny_benchmark_run_reports_every_measure(tmp_path: Path) -> None:
         "down: keystroke to list p95",
         "pagedown: keystroke to list p95",
         "language switch",
+        "validate, shared sources and days",
+        "peak RSS, validate, shared",
     ):
         found = [r for name, r in rows.items() if name.startswith(prefix)]
         assert found, prefix
@@ -58,6 +62,7 @@ def test_a_tiny_benchmark_run_reports_every_measure(tmp_path: Path) -> None:
         "load, large (s)",
         "reopen, large, cached (s)",
         "first screen, large (s)",
+        "validate, shared sources and days (s)",
     ):
         assert rows[name]["floor"] > 0 and rows[name]["ratio"] > 0
     assert "measure" in result.stdout and "ratio" in result.stdout

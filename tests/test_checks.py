@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.samples import MINI
+from timeline.l10n import Formatter
+from timeline.l10n.findings import describe
 from timeline.load import loads
+from timeline.model import Timeline
+
+EN, VI = Formatter("en"), Formatter("vi")
 
 REPORT = """
 [[milestones]]
@@ -53,11 +63,13 @@ def test_a_cumulative_figure_that_falls() -> None:
     [warning] = t.warnings
     assert warning.code == "cumulative-decrease"
     assert warning.observations == ("portal-accounts-2021", "later")
-    assert warning.text.en == (
+    assert warning.text is None  # facts, not words: they are chosen when shown
+    assert [o.id for o in warning.figures] == ["portal-accounts-2021", "later"]
+    assert describe(warning, EN) == (
         "Portal: Registered accounts: the running total falls from over 1.2 million "
         "(23 Nov 2021) to 900,000 (30 Jun 2022)."
     )
-    assert "giảm từ hơn 1,2 triệu (23/11/2021) xuống 900.000 (30/6/2022)" in warning.text.vi
+    assert "giảm từ hơn 1,2 triệu (23/11/2021) xuống 900.000 (30/6/2022)" in describe(warning, VI)
 
 
 def test_rounding_is_not_a_fall() -> None:
@@ -96,7 +108,8 @@ def test_parts_that_do_not_sum() -> None:
     [warning] = t.warnings
     assert warning.code == "parts-sum"
     assert warning.observations == ("portal-accounts-2021", "citizens", "firms")
-    assert "1,696 + 1,688" in warning.text.en
+    assert "the parts 1,696 + 1,688 do not add up to over 1.2 million" in describe(warning, EN)
+    assert "1.696 + 1.688 không cộng lại bằng hơn 1,2 triệu" in describe(warning, VI)
 
 
 def test_parts_that_sum() -> None:
@@ -132,7 +145,8 @@ observations = ["portal-accounts-2021"]
     t = loads(text)
     [note] = t.warnings
     assert note.code == "note:conflict"
-    assert note.text.get("en") == "Two sources differ."
+    assert describe(note, EN) == "Two sources differ."
+    assert describe(note, Formatter("vi", full=True)) == "Hai nguồn khác nhau."
     assert note.concerns({"portal-accounts-2021"}, "x")
     assert not note.concerns({"other"}, "x")
 
@@ -163,3 +177,85 @@ observations = ["portal-accounts-2021"]
 """
     )
     assert codes(text) == []
+
+
+# A figure is unreachable exactly when no milestone's figures include it; the check finds
+# that without pairing milestones with figures, so it is held to the pairing here.
+# An entry is (source, day, platform): platform 0 is national, 3 a component of 2.
+Entry = tuple[int, int, int]
+PLATFORM_IDS = (None, "portal", "reporting", "command-centre")
+
+
+def _timeline(milestones: list[Entry], figures: list[Entry]) -> Timeline:
+    text = {"vi": "x", "en": "x"}
+    day = dt.date(2021, 1, 1)
+
+    def platform(p: int) -> dict[str, str]:
+        found = PLATFORM_IDS[p]
+        return {"platform": found} if found else {}
+
+    return Timeline.model_validate(
+        {
+            "sources": [{"id": f"s{i}", "title": "t", "published": day} for i in range(3)],
+            "platforms": [
+                {"id": "portal", "name": text, "short": text, "description": text},
+                {"id": "reporting", "name": text, "short": text, "description": text},
+                {
+                    "id": "command-centre",
+                    "part_of": "reporting",
+                    "name": text,
+                    "short": text,
+                    "description": text,
+                },
+            ],
+            "indicators": [{"id": "n", "name": text, "unit": "count", "counts": text}],
+            "milestones": [
+                {
+                    "id": f"m{i}",
+                    "date": day + dt.timedelta(days=d),
+                    "kind": "report",
+                    "title": text,
+                    "summary": text,
+                    "sources": [f"s{s}"],
+                    **platform(p),
+                }
+                for i, (s, d, p) in enumerate(milestones)
+            ],
+            "observations": [
+                {
+                    "id": f"o{i}",
+                    "indicator": "n",
+                    "value": 1,
+                    "basis": "level",
+                    "as_of": day + dt.timedelta(days=d),
+                    "source": f"s{s}",
+                    "quote": "q",
+                    **platform(p),
+                }
+                for i, (s, d, p) in enumerate(figures)
+            ],
+        }
+    )
+
+
+ENTRY = st.tuples(st.integers(0, 2), st.integers(0, 3), st.integers(0, 3))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ENTRY, max_size=12), st.lists(ENTRY, max_size=25))
+def test_unreachable_figures_are_those_no_milestone_reports(
+    milestones: list[Entry], figures: list[Entry]
+) -> None:
+    t = _timeline(milestones, figures)
+    reached = {o.id for m in t.milestones for o in t.figures_for(m)}
+    found = [w.observations[0] for w in t.warnings if w.code == "unreachable"]
+    assert found == [o.id for o in t.observations if o.id not in reached]
+
+
+def test_many_milestones_sharing_a_source_and_a_day_cost_no_pairing() -> None:
+    # 2,000 milestones and 2,000 figures on one source and one day: pairing them would
+    # be four million steps; the check takes one pass over each.
+    t = _timeline([(0, 0, 1)] * 2_000, [(0, 0, 1)] * 1_999 + [(0, 1, 1)])
+    assert "_figures" not in t.__dict__
+    assert [w.observations for w in t.warnings] == [("o1999",)]
+    assert "_figures" not in t.__dict__  # the checks never built every event's figures

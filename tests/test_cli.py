@@ -205,3 +205,97 @@ def test_scripting_commands_do_not_import_textual(args: list[str]) -> None:
 def test_main_returns_exit_codes_in_process(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(mini), "--lang", "en"]) == 0
     assert "valid" in capsys.readouterr().out
+
+
+@pytest.fixture
+def misspelt(tmp_path: Path) -> Path:
+    path = tmp_path / "misspelt.toml"
+    path.write_text(MINI.replace("qualifier =", "qualifer ="), encoding="utf-8")
+    return path
+
+
+# What validate says of a misspelt key, a missing file and the bundled file, by language.
+SAID = {
+    "vi": ("khóa không xác định", "có phải ý bạn là 'qualifier'?", "không có tệp này", "hợp lệ:"),
+    "en": ("unknown key", "did you mean 'qualifier'?", "no such file", "valid:"),
+}
+# English words that must not reach a Vietnamese user (data keys such as `qualifer` and
+# ids are the file's own and stay as they are).
+ENGLISH = ("unknown", "did you mean", "no such file", "valid", "source", "warning", "milestone")
+
+
+def test_validate_speaks_vietnamese_throughout(misspelt: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.toml"
+    result = run("--lang", "vi", "validate", str(misspelt), str(missing), str(bundled_path()))
+    assert result.returncode == 1
+    out, err = result.stdout, result.stderr
+    line = MINI.splitlines().index('qualifier = "more_than"') + 1
+    assert f"{misspelt}:{line}: observations[0].qualifer: khóa không xác định; " in err
+    assert f"{missing}: không có tệp này" in err
+    assert f"{bundled_path()}: hợp lệ: 5 nguồn, 5 nền tảng" in out
+    assert "cảnh báo chất lượng dữ liệu" in out
+    assert "⚠ 002 viết Cổng DVCQG" in out  # the notes in Vietnamese too
+    for phrase in SAID["vi"]:
+        assert phrase in out + err
+    # Paths and keys aside, not one English word.
+    words = (out + err).replace(str(misspelt), "").replace(str(missing), "")
+    words = words.replace(str(bundled_path()), "").replace("observations[0].qualifer", "")
+    for english in ENGLISH:
+        assert english not in words.lower(), english
+
+
+def test_validate_speaks_english_when_asked(misspelt: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.toml"
+    result = run(
+        "validate", "--lang", "en", str(misspelt), str(missing), str(bundled_path()),
+        env={"LANG": "vi_VN.UTF-8"},
+    )  # fmt: skip
+    for phrase in SAID["en"]:
+        assert phrase in result.stdout + result.stderr
+    for phrase in SAID["vi"]:
+        assert phrase not in result.stdout + result.stderr
+    assert "⚠ 002 says the Portal" in result.stdout
+
+
+def test_validate_in_vietnamese_names_every_kind_of_problem(tmp_path: Path) -> None:
+    files = {
+        "dup.toml": MINI.replace('id = "portal-report"', 'id = "portal-launch"'),
+        "platform.toml": MINI.replace(
+            'platform = "portal"\nindicator', 'platform = "portl"\nindicator'
+        ),
+        "syntax.toml": MINI + "\nbroken = = 1\n",
+        "date.toml": MINI.replace("as_of = 2021-11-23", 'as_of = "23/11/2021"'),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("--lang", "vi", "validate", *(str(tmp_path / n) for n in files), str(tmp_path))
+    err = result.stderr
+    assert "milestones[1].id: id 'portal-launch' bị trùng (lần đầu ở milestones[0])" in err
+    assert "observations[0].platform: không có nền tảng 'portl'; có phải ý bạn là 'portal'?" in err
+    assert (
+        f"{tmp_path / 'syntax.toml'}:{len(MINI.splitlines()) + 2}:10: giá trị không hợp lệ" in err
+    )
+    assert "cần một ngày TOML, ví dụ 2021-11-23 (nhận được '23/11/2021')" in err
+    assert f"{tmp_path}: là một thư mục, không phải tệp dòng thời gian" in err
+    assert "duplicate" not in err and "unknown" not in err and "directory" not in err
+
+
+def test_list_names_an_unknown_platform_in_vietnamese(mini: Path) -> None:
+    result = run("--lang", "vi", "list", "--data", str(mini), "--platform", "nope")
+    assert result.returncode == 2
+    assert "không có nền tảng 'nope'" in result.stderr and "unknown" not in result.stderr
+
+
+def test_validate_prints_findings_in_the_language_chosen(tmp_path: Path) -> None:
+    falling = MINI + (
+        '\n[[milestones]]\nid = "later"\ndate = 2022-06-30\nplatform = "portal"\nkind = "report"\n'
+        'title = { vi = "x", en = "x" }\nsummary = { vi = "x", en = "x" }\nsources = ["src-a"]\n'
+        '\n[[observations]]\nid = "fall"\nplatform = "portal"\nindicator = "accounts"\n'
+        'value = 900_000\nbasis = "cumulative"\nas_of = 2022-06-30\nsource = "src-a"\nquote = "q"\n'
+    )
+    path = tmp_path / "falling.toml"
+    path.write_text(falling, encoding="utf-8")
+    vi = run("--lang", "vi", "validate", str(path)).stdout
+    en = run("--lang", "en", "validate", str(path)).stdout
+    assert "⚠ Cổng DVCQG: Tài khoản đăng ký: số lũy kế giảm từ hơn 1,2 triệu (23/11/2021)" in vi
+    assert "⚠ Portal: Registered accounts: the running total falls from over 1.2 million" in en

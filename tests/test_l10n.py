@@ -469,7 +469,7 @@ def test_n_marks_only() -> None:
 @pytest.fixture
 def catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A catalog directory of the test's own, in place of the real one."""
-    monkeypatch.setattr(l10n, "catalog_root", lambda: tmp_path)
+    monkeypatch.setattr(l10n.catalogs, "catalog_root", lambda: tmp_path)
     l10n.translations.cache_clear()
     yield tmp_path
     l10n.translations.cache_clear()

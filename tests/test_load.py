@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from tests.samples import MINI
+from timeline.l10n import Formatter
+from timeline.l10n.problems import problem_text
 from timeline.load import TimelineError, bundled_path, load, loads
 
 
@@ -17,7 +19,7 @@ def problems(data: str | bytes, name: str = "t.toml") -> list[str]:
     with pytest.raises(TimelineError) as caught:
         loads(data, name)
     assert caught.value.problems, "a TimelineError must list at least one problem"
-    return caught.value.problems
+    return [problem_text(p, Formatter("en")) for p in caught.value.problems]
 
 
 def test_mini_loads_and_is_immutable() -> None:
@@ -282,7 +284,7 @@ def test_load_and_loads_agree_and_load_places_reference_errors(tmp_path: Path) -
     with pytest.raises(TimelineError) as caught:
         load(path)
     line = broken.splitlines().index('source = "src-b"') + 1
-    assert caught.value.problems == [
+    assert str(caught.value).splitlines() == [
         f"{path}:{line}: observations[0].source: unknown source 'src-b'; did you mean 'src-a'?"
     ]
 

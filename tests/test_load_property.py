@@ -9,6 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_slices import both_ways
+from timeline.l10n import Formatter
+from timeline.l10n.problems import problem_text
 from timeline.load import TimelineError, bundled_path, loads
 from timeline.model import Timeline
 
@@ -20,7 +22,8 @@ def _load_or_error(data: bytes) -> None:
         result = loads(data, "fuzz.toml")
     except TimelineError as exc:
         assert exc.problems
-        assert all(p.startswith("fuzz.toml") for p in exc.problems)
+        english = Formatter("en")
+        assert all(problem_text(p, english).startswith("fuzz.toml") for p in exc.problems)
     else:
         assert isinstance(result, Timeline)
 

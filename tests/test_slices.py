@@ -16,6 +16,8 @@ import pytest
 import timeline.load
 from benchmarks.generate import generate
 from tests.samples import MINI
+from timeline.l10n import Formatter
+from timeline.l10n.problems import problem_text
 from timeline.load import TimelineError, load, loads
 from timeline.model import Timeline
 from timeline.slices import split
@@ -25,7 +27,7 @@ def _outcome(data: bytes) -> Timeline | list[str]:
     try:
         return loads(data, "t.toml")
     except TimelineError as exc:
-        return exc.problems
+        return [problem_text(p, Formatter("en")) for p in exc.problems]
 
 
 def both_ways(data: bytes, chunk: int = 3) -> tuple[Timeline | list[str], Timeline | list[str]]:

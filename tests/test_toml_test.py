@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from timeline.l10n import Formatter
+from timeline.l10n.problems import problem_text
 from timeline.load import TimelineError, loads
 
 SUITE = Path(__file__).parent / "toml-test"
@@ -24,6 +26,6 @@ def test_document_ends_in_a_timeline_error(path: Path) -> None:
     with pytest.raises(TimelineError) as caught:
         loads(path.read_bytes(), name)
     assert caught.value.problems
-    for problem in caught.value.problems:
+    for problem in (problem_text(p, Formatter("en")) for p in caught.value.problems):
         assert problem.startswith(name + ":"), problem
         assert "Traceback" not in problem

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from timeline.citation import source_label
 from timeline.l10n import Formatter, _, ngettext
+from timeline.l10n.findings import describe
 from timeline.model import Observation, Timeline
 from timeline.search import fold, terms
 from timeline.series import Step, all_series
@@ -142,7 +143,7 @@ def render_series(t: Timeline, fmt: Formatter, *, query: str | None = None) -> I
                 )
                 yield (line + "  " + growth).rstrip()
         for warning in s.conflicts:
-            yield f"  ⚠ {warning.text.get(lang)}"
+            yield f"  ⚠ {describe(warning, fmt)}"
         yield ""
     if not shown:
         yield _("No matching series.")

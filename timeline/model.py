@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
+# A model's own checks say what is wrong in English; the message is a catalog entry, put
+# into the reader's language when the problem is printed (timeline.l10n.problems).
+from timeline.l10n.catalogs import N_
+
 if TYPE_CHECKING:
     from timeline.checks import Warning
     from timeline.queries import FigureIndex
@@ -110,9 +114,9 @@ class Source(Frozen):
     @model_validator(mode="after")
     def _date_is_explained(self) -> Source:
         if self.published is None and self.published_note is None:
-            raise ValueError("a source without 'published' needs 'published_note' saying why")
+            raise ValueError(N_("a source without 'published' needs 'published_note' saying why"))
         if self.published_precision == "estimate" and self.published_note is None:
-            raise ValueError("an estimated 'published' needs 'published_note' saying how")
+            raise ValueError(N_("an estimated 'published' needs 'published_note' saying how"))
         return self
 
 
@@ -145,7 +149,7 @@ class Milestone(Frozen):
     @model_validator(mode="after")
     def _estimate_is_explained(self) -> Milestone:
         if self.date_precision == "estimate" and self.date_note is None:
-            raise ValueError("an estimated 'date' needs 'date_note' saying how it was inferred")
+            raise ValueError(N_("an estimated 'date' needs 'date_note' saying how it was inferred"))
         return self
 
 
@@ -198,13 +202,15 @@ class Observation(Frozen):
     @model_validator(mode="after")
     def _coherent(self) -> Observation:
         if self.basis == "period" and (self.period_start is None or self.period_end is None):
-            raise ValueError("a 'period' figure needs 'period_start' and 'period_end'")
+            raise ValueError(N_("a 'period' figure needs 'period_start' and 'period_end'"))
         if self.period_start and self.period_end and self.period_start > self.period_end:
-            raise ValueError("'period_start' is after 'period_end'")
+            raise ValueError(N_("'period_start' is after 'period_end'"))
         if (self.change is None) != (self.compared_with is None):
-            raise ValueError("'change' and 'compared_with' go together")
+            raise ValueError(N_("'change' and 'compared_with' go together"))
         if self.as_of_precision == "estimate" and self.as_of_note is None:
-            raise ValueError("an estimated 'as_of' needs 'as_of_note' saying how it was inferred")
+            raise ValueError(
+                N_("an estimated 'as_of' needs 'as_of_note' saying how it was inferred")
+            )
         return self
 
 

@@ -15,7 +15,9 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+from timeline.problems import ProblemKind
 
 # Read in pieces this large, so that a stream's size is checked as it grows and whoever
 # waits for the read (the explorer's loading screen) hears from it now and then.
@@ -30,11 +32,13 @@ def _no_tick(done: int) -> None:
 
 
 class Unreadable(Exception):
-    """The file cannot be read as a timeline; `reason` says why, after the file's name."""
+    """The file cannot be read as a timeline: the kind of problem (timeline.problems) and
+    the facts its words need; the words are chosen when it is printed."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, kind: ProblemKind, **params: Any) -> None:
+        super().__init__(kind)
+        self.kind: ProblemKind = kind
+        self.params = params
 
 
 class Input:
@@ -66,23 +70,23 @@ def read_input(path: Path | str, limit: int, tick: Tick = _no_tick) -> Input:
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
-                raise Unreadable("is a directory, not a timeline file")
+                raise Unreadable("is-a-directory")
             regular = stat.S_ISREG(info.st_mode)
             if regular and info.st_size > limit:
-                raise Unreadable(f"{info.st_size:,} bytes is larger than the {limit:,} allowed")
+                raise Unreadable("too-large", size=info.st_size, limit=limit)
             # A regular file in one read of its size (and a byte, in case it grew).
             first = min(info.st_size, limit) + 1 if regular else PIECE
             data = _read_up_to(handle, limit, first, tick)
             if data is None:  # a stream, or a file that grew while it was read
-                raise Unreadable(f"is larger than the {limit:,} bytes allowed")
+                raise Unreadable("too-large-stream", limit=limit)
     except IsADirectoryError:
-        raise Unreadable("is a directory, not a timeline file") from None
+        raise Unreadable("is-a-directory") from None
     except FileNotFoundError:
-        raise Unreadable("no such file") from None
+        raise Unreadable("no-such-file") from None
     except PermissionError:
-        raise Unreadable("permission denied") from None
+        raise Unreadable("permission-denied") from None
     except OSError as exc:
-        raise Unreadable(f"cannot be read ({exc.strerror or exc})") from None
+        raise Unreadable("unreadable", reason=exc.strerror or str(exc)) from None
     return Input(path, data, regular=regular)
 
 

@@ -28,6 +28,8 @@ from timeline.l10n import (
     ngettext,
     set_language,
 )
+from timeline.l10n.findings import describe
+from timeline.l10n.problems import problem_text
 from timeline.load import TimelineError, bundled_path, load
 from timeline.model import Timeline
 from timeline.output import Interrupted
@@ -327,8 +329,10 @@ def _open(path: Path | None) -> Timeline | None:
 
 
 def _print_problems(exc: TimelineError, out: TextIO | None = None) -> None:
+    """Every problem of a file, one a line, in the language chosen."""
+    fmt = Formatter(current_language())
     for problem in exc.problems:
-        streams.write(clean(problem) + "\n", out or sys.stderr)
+        streams.write(clean(problem_text(problem, fmt)) + "\n", out or sys.stderr)
 
 
 # ---------------------------------------------------------------- commands
@@ -412,6 +416,8 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
         return serve(listening, explorer, lang=lang)
     finally:
         listening.close()
+
+
 # Why the cache directory is not used, in the words of `ls -ld` and of tmux's own refusal.
 _CACHE_REFUSALS = {
     "link": lambda: _("it is a symbolic link"),
@@ -432,8 +438,9 @@ def _validate(args: argparse.Namespace, lang: str) -> int:
             _print_problems(exc)
             continue
         streams.write(clean(_summary(path, timeline)) + "\n")
+        fmt = Formatter(lang)
         for warning in timeline.warnings:
-            streams.write(clean(f"  ⚠ {warning.text.get(lang)}") + "\n")
+            streams.write(clean(f"  ⚠ {describe(warning, fmt)}") + "\n")
     return 1 if failed else 0
 
 

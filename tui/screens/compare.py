@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from timeline.l10n.findings import describe
 from timeline.model import Observation, Timeline
 from timeline.queries import Queries
 from timeline.series import headline
@@ -165,9 +166,9 @@ class CompareScreen(FollowsSettings, Screen[None]):
             notes.display = False
             notes.update("")
             return
-        lang = self.settings.lang
+        fmt = self.settings.formatter
         lines = [
-            Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang)).strip())
+            Content.assemble(("⚠ ", "bold"), clean_block(describe(w, fmt)).strip())
             for w in series.conflicts
             if obs.id in w.observations
         ]

@@ -28,6 +28,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from timeline.l10n import Formatter
+from timeline.l10n.findings import describe
 from timeline.model import Indicator, Observation
 from timeline.queries import Queries
 from timeline.series import Series, series_of
@@ -316,7 +317,7 @@ class IndicatorScreen(FollowsSettings, Screen[None]):
             self._set(
                 "indicator-notes",
                 Content("\n").join(
-                    Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang)).strip())
+                    Content.assemble(("⚠ ", "bold"), clean_block(describe(w, fmt)).strip())
                     for w in s.conflicts
                 ),
             )

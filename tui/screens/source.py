@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from timeline.l10n.findings import describe
 from timeline.model import Source
 from timeline.queries import Queries
 from tui.labels import shown, title_of
@@ -181,7 +182,7 @@ class SourceScreen(FollowsSettings, Screen[None]):
         flagged = frozenset(o for w in warnings for o in w.observations)
         if warnings:
             lines = [
-                Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang))) for w in warnings
+                Content.assemble(("⚠ ", "bold"), clean_block(describe(w, fmt))) for w in warnings
             ]
             self._set("source-warnings", Content("\n").join(lines))
         else:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from timeline.l10n.findings import describe
 from timeline.queries import Queries
 from tui.labels import shown, title_of
 from tui.language import N_, _, ngettext
@@ -66,7 +67,7 @@ class WarningsScreen(FollowsSettings, Screen[int | None]):
             return
         for warning, target in zip(warnings, self.targets, strict=True):
             lines = [
-                Content.assemble(("⚠ ", "bold $text-warning"), clean_block(warning.text.get(lang)))
+                Content.assemble(("⚠ ", "bold $text-warning"), clean_block(describe(warning, fmt)))
             ]
             events = [
                 title_of(m) if (m := t.milestone.get(mid)) else clean(mid)

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from timeline.l10n.findings import describe
 from timeline.model import Milestone, Observation
 from timeline.queries import Queries
 from tui.compat import LayoutOnceSize
@@ -207,7 +208,7 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
 
         if warnings:
             lines = [
-                Content.assemble(("⚠ ", "bold"), clean_block(w.text.get(lang))) for w in warnings
+                Content.assemble(("⚠ ", "bold"), clean_block(describe(w, fmt))) for w in warnings
             ]
             self._set("detail-warnings", Content("\n").join(lines))
         else:
