@@ -95,7 +95,9 @@ class CompareGrid(FollowsSettings, DataTable[Text]):
         # Dates are many: their columns keep their width and scroll sideways instead.
         cell_cap = CELL_WIDTH[1] if by_date else max(CELL_WIDTH[0], min(CELL_WIDTH[1], share))
         widths = [max(CELL_WIDTH[0] if not by_date else 4, min(cell_cap, w)) for w in natural]
-        name_width = max(NAME_WIDTH[0], min(NAME_WIDTH[1], widest, room - sum(widths)))
+        # With dates scrolling anyway, the names keep a third of the room.
+        left = max(room // 3, room - sum(widths)) if by_date else room - sum(widths)
+        name_width = max(NAME_WIDTH[0], min(NAME_WIDTH[1], widest, left))
         self.clear(columns=True)
         self.add_column(Text(_("Indicator")), width=name_width, key="indicator")
         for header, width, column in zip(headers, widths, grid.columns, strict=True):
