@@ -456,11 +456,11 @@ async def test_one_platform_over_time_and_back(bundled: Timeline) -> None:
             )
         await pilot.press("escape")  # back to every platform first
         await pilot.pause()
-        assert app.screen is screen and screen.platform is None
+        assert isinstance(app.screen, CompareScreen) and app.screen.platform is None
         assert len(grid.columns) == 5
         await pilot.press("p", "p")
         await pilot.pause()
-        assert screen.platform == "ecabinet"
+        assert isinstance(app.screen, CompareScreen) and app.screen.platform == "ecabinet"
         await pilot.press("0", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ExplorerScreen)

@@ -142,7 +142,7 @@ async def test_the_sources_screen_lists_every_source_and_enter_opens_it(
         assert app.screen.source == last
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is screen
+        assert isinstance(app.screen, SourcesScreen)
 
 
 async def test_the_sources_screen_is_in_the_palette_and_the_help(bundled: Timeline) -> None:
