@@ -15,6 +15,7 @@ from tui.app import SLOT_COLOURS, VnEgovApp
 from tui.screens.explorer import ExplorerScreen
 from tui.screens.help import HelpScreen
 from tui.screens.source import QuotedFigures, SourceScreen
+from tui.screens.sources import SourcesScreen, SourcesTable
 from tui.screens.warnings import WarningsScreen
 from tui.widgets.event_list import EventList
 from tui.widgets.figures_table import FiguresTable
@@ -28,6 +29,8 @@ OURS: list[type[DOMNode]] = [
     QuotedFigures,
     SearchBar,
     SourceScreen,
+    SourcesScreen,
+    SourcesTable,
     WarningsScreen,
     HelpScreen,
 ]

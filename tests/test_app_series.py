@@ -20,10 +20,11 @@ from timeline.load import bundled_path, load
 from timeline.model import Timeline
 from timeline.series import headline, series_of
 from tui.chart_ticks import date_ticks, value_ticks
-from tui.screens.compare import CompareScreen, HeadlineTable
+from tui.screens.compare import CompareScreen
 from tui.screens.explorer import ExplorerScreen
 from tui.screens.indicator import IndicatorScreen, ReadingsTable
 from tui.screens.source import SourceScreen
+from tui.widgets.compare_grid import CompareGrid
 from tui.widgets.figures_table import FiguresTable, outlet_name
 from tui.widgets.sparkline import CELLS, resample, spark, spark_text
 
@@ -127,9 +128,7 @@ def test_importing_the_app_loads_no_chart_library() -> None:
     assert result.stdout.strip() == "ok"
 
 
-@pytest.mark.parametrize(
-    "node_type", [IndicatorScreen, ReadingsTable, CompareScreen, HeadlineTable]
-)
+@pytest.mark.parametrize("node_type", [IndicatorScreen, ReadingsTable, CompareScreen, CompareGrid])
 def test_every_new_binding_has_an_id_and_a_description(node_type: type[Any]) -> None:
     bindings = node_type.__dict__.get("BINDINGS", [])
     assert bindings
@@ -141,7 +140,7 @@ def test_every_new_binding_has_an_id_and_a_description(node_type: type[Any]) -> 
 def test_new_binding_ids_are_unique() -> None:
     from tests.test_app_bindings import OURS
 
-    types = [*OURS, IndicatorScreen, ReadingsTable, CompareScreen, HeadlineTable]
+    types = [*OURS, IndicatorScreen, ReadingsTable, CompareScreen, CompareGrid]
     ids = [b.id for t in types for b in t.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
     assert len(ids) == len(set(ids))
 
@@ -339,47 +338,137 @@ async def test_at_80x24_the_sparkline_moves_under_the_table(bundled: Timeline) -
 # --------------------------------------------------------------------------- compare
 
 
-async def test_compare_lists_every_platform_with_a_dated_latest_reading(bundled: Timeline) -> None:
+def _cell_text(grid: CompareGrid, row: str, column: str) -> str:
+    return str(grid.get_cell(row, column)).replace("\n", " | ")
+
+
+async def test_compare_is_a_grid_of_the_latest_readings(bundled: Timeline) -> None:
     app = make_app(bundled)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("v")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        table = screen.query_one(HeadlineTable)
+        grid = screen.query_one(CompareGrid)
         expected = headline(bundled)
-        assert table.row_count == sum(len(v) for v in expected.values())
-        platforms = [p for p in _column(table, "platform") if p]
-        assert platforms == ["Axis", "e-Cabinet", "Portal", "Reporting"]
+        indicators = {s.indicator for v in expected.values() for s in v}
+        assert grid.row_count == len(indicators)  # one row per indicator, not per reading
+        assert [str(c.label) for c in grid.columns.values()] == [
+            "Indicator", "Axis", "e-Cabinet", "Portal", "Reporting"
+        ]  # fmt: skip
+        # The header counts rows and columns as drawn, and names the component counted.
+        header = _text(app, "#compare-header")
+        assert f"{len(indicators)} indicators × 4 platforms" in header
+        assert "Reporting includes Command centre" in header
         fmt = Formatter("en")
-        for obs, when in zip(table.observations, _column(table, "when"), strict=True):
-            assert when == fmt.when(obs) and any(ch.isdigit() for ch in when)
-        latest = {s.latest.id for v in expected.values() for s in v if s.latest}
-        assert {o.id for o in table.observations} == latest
-        documents = table.observations.index(bundled.observation["axis-documents-2022-06-30"])
-        assert _column(table, "value")[documents] == "over 12.8 million"
-        assert _column(table, "flag")[documents] == "⚠"
-        assert "Pháp luật Việt Nam (PLVN)" in _column(table, "source")
+        for series in (s for v in expected.values() for s in v):
+            latest = series.latest
+            assert latest is not None and series.platform is not None
+            text = _cell_text(grid, series.indicator, series.platform)
+            assert fmt.date(latest.as_of, latest.as_of_precision) in text
+            assert ("⚠" in text) == series.is_conflicting(latest.id)
+        assert _cell_text(grid, "documents", "axis") == "⚠ over 12.8 million | Jun 2022"
+        assert _cell_text(grid, "documents", "portal") == "–"
         await pilot.press("l")
         await pilot.pause()
-        assert "hơn 12,8 triệu" in _column(table, "value")
+        assert _cell_text(grid, "documents", "axis") == "⚠ hơn 12,8 triệu | 6/2022"
         await pilot.press("escape")
         assert isinstance(app.screen, ExplorerScreen)
 
 
-async def test_compare_opens_sources_and_charts(bundled: Timeline) -> None:
+async def test_years_in_operation_is_one_row_with_a_value_under_each_platform(
+    bundled: Timeline,
+) -> None:
+    for lang, name in (("en", "Years in operation"), ("vi", "Số năm hoạt động")):
+        app = make_app(bundled, lang)
+        async with app.run_test(size=NORMAL) as pilot:
+            await pilot.press("v")
+            await pilot.pause()
+            grid = app.screen.query_one(CompareGrid)
+            rows = [str(grid.get_row_at(r)[0]) for r in range(grid.row_count)]
+            assert rows.count(name) == 1
+            reporting = {
+                s.platform
+                for v in headline(bundled).values()
+                for s in v
+                if s.indicator == "years-in-operation"
+            }
+            assert reporting == {"axis", "ecabinet", "portal"}
+            for platform in ("axis", "ecabinet", "portal", "reporting"):
+                text = _cell_text(grid, "years-in-operation", platform)
+                assert (text != "–") == (platform in reporting), (platform, text)
+            # At 80x24 every platform's column is on screen, the row's full name under it.
+            heading = next(
+                line
+                for line in screen_text(app).splitlines()
+                if "Indicator" in line or "Chỉ số" in line
+            )
+            labels = ("Axis", "e-Cabinet", "Portal", "Reporting")
+            for label in labels if lang == "en" else ("e-Cabinet", "Cổng DVCQG", "Báo cáo"):
+                assert label in heading, (label, heading)
+            assert name in _text(app, "#compare-selected")
+
+
+async def test_the_grid_opens_sources_and_charts_and_says_when_a_cell_is_empty(
+    bundled: Timeline,
+) -> None:
     app = make_app(bundled)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.press("v")
         await pilot.pause()
-        await pilot.press("down", "down", "c")  # the Axis's documents
+        grid = app.screen.query_one(CompareGrid)
+        row = list(grid.rows).index("documents")  # type: ignore[arg-type]
+        grid.move_cursor(row=row, column=1)
+        await pilot.pause()
+        assert "Electronic documents sent and received  Axis" in _text(app, "#compare-selected")
+        await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, IndicatorScreen)
         assert app.screen.series.indicator == "documents"
-        await pilot.press("escape", "s")
+        await pilot.press("escape", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SourceScreen)
         assert app.screen.observation == "axis-documents-2022-06-30"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("right", "right")  # Portal: no documents
+        await pilot.pause()
+        assert grid.current == ("documents", "portal")
+        assert "No reading here." in _text(app, "#compare-selected")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, CompareScreen)
+        toast = " ".join(" ".join(screen_text(app).split()).split("▌"))
+        assert "No reading of “Electronic documents sent and received”" in toast, toast
+
+
+async def test_one_platform_over_time_and_back(bundled: Timeline) -> None:
+    app = make_app(bundled)
+    async with app.run_test(size=NORMAL) as pilot:
+        await pilot.press("v", "3")  # the third platform: the Portal
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        grid = screen.query_one(CompareGrid)
+        accounts = series_of(bundled, "portal", "accounts")
+        dates = sorted({o.as_of for s in headline(bundled)["portal"] for o in s.line})
+        assert len(grid.columns) == 1 + len(dates)
+        assert f"× {len(dates)} dates" in _text(app, "#compare-header")
+        fmt = Formatter("en")
+        for obs in accounts.line:
+            assert fmt.figure(obs, bundled.indicator["accounts"]) in _cell_text(
+                grid, "accounts", obs.as_of.isoformat()
+            )
+        await pilot.press("escape")  # back to every platform first
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and app.screen.platform is None
+        assert len(grid.columns) == 5
+        await pilot.press("p", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and app.screen.platform == "ecabinet"
+        await pilot.press("0", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplorerScreen)
 
 
 # --------------------------------------------------------------------------- palette, help

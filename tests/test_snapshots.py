@@ -170,3 +170,15 @@ class TestNarrowest:
         assert snap_compare(
             make_app(bundled, lang), terminal_size=NARROWEST, run_before=select(index)
         )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestSourcesScreen:
+    def test_sources(self, snap_compare: SnapCompare, bundled: Timeline, lang: str) -> None:
+        """`S`: every article by its label, with outlet, date, headline, figures and notes;
+        the highlighted one in full under the table."""
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=keys("S"))
+
+    def test_sources_80x24(self, snap_compare: SnapCompare, bundled: Timeline, lang: str) -> None:
+        """At 80x24 the headline and outlet give way; the detail under the table says all."""
+        assert snap_compare(make_app(bundled, lang), terminal_size=NORMAL, run_before=keys("S"))

@@ -55,5 +55,26 @@ class TestCompare:
     def test_compare_platforms(
         self, snap_compare: SnapCompare, bundled: Timeline, lang: str
     ) -> None:
-        """`v`: every platform's headline indicators at their latest reading, ⚠ where noted."""
+        """`v`: indicators × platforms, each cell the latest reading and its date, ⚠ where
+        noted; the selected cell said in full under the grid."""
         assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=keys("v"))
+
+    def test_compare_platforms_80x24(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """At 80x24 every platform's column is in sight; names are cut, said in full below."""
+        assert snap_compare(make_app(bundled, lang), terminal_size=NORMAL, run_before=keys("v"))
+
+    def test_one_platform_over_time(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """`v` then `3`: the Portal's indicators × the dates they were read on."""
+        run_before = keys("v", "3", "right")
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
+
+    def test_one_platform_over_time_80x24(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """At 80x24 the dates scroll sideways under a fixed indicator column."""
+        run_before = keys("v", "3", "right")
+        assert snap_compare(make_app(bundled, lang), terminal_size=NORMAL, run_before=run_before)

@@ -243,11 +243,13 @@ class VnEgovApp(App[None]):
     # ------------------------------------------------------------------ overlays
 
     def action_help(self) -> None:
-        from tui.screens.compare import CompareScreen, HeadlineTable
+        from tui.screens.compare import CompareScreen
         from tui.screens.explorer import ExplorerScreen
         from tui.screens.help import HelpScreen
         from tui.screens.indicator import IndicatorScreen, ReadingsTable
         from tui.screens.source import QuotedFigures, SourceScreen
+        from tui.screens.sources import SourcesScreen, SourcesTable
+        from tui.widgets.compare_grid import CompareGrid
         from tui.widgets.event_list import EventList
         from tui.widgets.figures_table import FiguresTable
         from tui.widgets.search_bar import SearchBar
@@ -261,8 +263,9 @@ class VnEgovApp(App[None]):
             (N_("Figures table"), [FiguresTable]),
             (N_("Search box"), [SearchBar]),
             (N_("Source view"), [SourceScreen, QuotedFigures]),
+            (N_("Sources"), [SourcesScreen, SourcesTable]),
             (N_("Figures over time"), [IndicatorScreen, ReadingsTable]),
-            (N_("Compare platforms"), [CompareScreen, HeadlineTable]),
+            (N_("Compare platforms"), [CompareScreen, CompareGrid]),
         ]
         platforms = len(self.timeline.top_platforms()) if self.timeline else 0
         self.push_screen(HelpScreen(sections, platforms))

@@ -108,6 +108,12 @@ class ExplorerCommands(Provider):
                 partial(self._on_explorer, "action_compare"),
             )
             yield Candidate(
+                ("Sources", "Nguồn", "Articles", "Bài báo", "sources nguồn tin"),
+                _("Sources"),
+                _("Every article the figures come from (S)"),
+                partial(self._on_explorer, "action_sources"),
+            )
+            yield Candidate(
                 ("Show every platform", "Hiện mọi nền tảng", "All platforms", "Tất cả"),
                 _("Show every platform"),
                 _("Clear the platform filter (0)"),

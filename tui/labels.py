@@ -60,3 +60,23 @@ def shown(text: str, empty: str | None = None) -> str:
 
 def title_of(milestone: Milestone, lang: str | None = None) -> str:
     return shown(milestone.title.get(lang or language()), _("(untitled)"))
+
+
+def source_label(timeline: Timeline, source_id: str, lang: str | None = None) -> str:
+    """A source as every screen names it: "PLVN, ~27/2/2020", "“Hiệu quả từ…”, undated"."""
+    from timeline.citation import source_label as label
+
+    source = timeline.source.get(source_id)
+    if source is None:
+        return _("unknown source")
+    return clean(label(source, lang or language()))
+
+
+def source_url(source: object) -> str | None:
+    """The article's web address, where the timeline gives one and it is a web address:
+    only http(s) is opened, so that a file cannot ask the browser to run something."""
+    url = getattr(source, "url", None)
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    return url if url.lower().startswith(("https://", "http://")) and not is_blank(url) else None

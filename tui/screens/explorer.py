@@ -81,6 +81,8 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         Binding("right", "next_event", N_("Later event"), show=False, id="explorer.later"),
         Binding("w", "warnings", N_("Data notes"), id="explorer.warnings"),
         Binding("v", "compare", N_("Compare"), id="explorer.compare"),
+        # S: every source, as s opens one (n/N, y/Y: the capital is the wider form).
+        Binding("S", "sources", N_("Sources"), id="explorer.sources"),
         Binding("e", "export", N_("Export"), show=False, id="explorer.export"),
         Binding("escape", "back", N_("Back"), show=False, id="explorer.back"),
     ]
@@ -382,6 +384,11 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         from tui.screens.compare import CompareScreen
 
         self.app.push_screen(CompareScreen(self.queries))
+
+    def action_sources(self) -> None:
+        from tui.screens.sources import SourcesScreen
+
+        self.app.push_screen(SourcesScreen(self.queries))
 
     def action_export(self) -> None:
         """`e`: what the screen shows (platform filter and search) into a file."""

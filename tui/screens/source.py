@@ -16,7 +16,7 @@ from textual.widgets import Static
 from timeline.l10n.findings import describe
 from timeline.model import Source
 from timeline.queries import Queries
-from tui.labels import shown, title_of
+from tui.labels import shown, source_label, source_url, title_of
 from tui.language import N_, _, ngettext
 from tui.safe import clean, clean_block, is_blank
 from tui.settings import FollowsSettings, Settings
@@ -41,6 +41,7 @@ class SourceScreen(FollowsSettings, Screen[None]):
         Binding("escape", "close", N_("Back"), id="source.back"),
         Binding("[", "previous_source", N_("Previous source"), id="source.previous"),
         Binding("]", "next_source", N_("Next source"), id="source.next"),
+        Binding("o", "open_online", N_("Open online"), id="source.open-online"),
     ]
 
     def __init__(
@@ -65,6 +66,7 @@ class SourceScreen(FollowsSettings, Screen[None]):
             yield Static(id="source-outlet", markup=False)
             yield Static(id="source-title", markup=False)
             yield Static(id="source-meta", markup=False)
+            yield Static(id="source-url", markup=False)
             yield Static(id="source-notes", markup=False)
             yield Static(id="source-quote-heading", markup=False)
             yield Static(id="source-quote", markup=False)
@@ -75,6 +77,7 @@ class SourceScreen(FollowsSettings, Screen[None]):
                 id="source-figures",
             )
             yield Static(id="source-warnings", markup=False)
+            yield Static(id="source-technical", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -97,6 +100,8 @@ class SourceScreen(FollowsSettings, Screen[None]):
         lang, fmt = self.settings.lang, self.settings.formatter
         source = self.source
         header: list[str | tuple[str, str]] = [(_("Source"), "bold")]
+        if source is not None:
+            header.append(("  " + source_label(t, source.id), "bold"))
         if len(self.sources) > 1:
             header.append(
                 "  "
@@ -113,6 +118,8 @@ class SourceScreen(FollowsSettings, Screen[None]):
                 "source-notes",
                 "source-quote-heading",
                 "source-quote",
+                "source-url",
+                "source-technical",
             ):
                 self._set(name, None)
             self._set("source-warnings", None)
@@ -141,9 +148,21 @@ class SourceScreen(FollowsSettings, Screen[None]):
             meta.append(_("Publication date not given"))
         if source.published_note:
             meta.append(clean(source.published_note.get(lang)))
-        if source.file:
-            meta.append(_("File: {name}").format(name=clean(source.file)))
         self._set("source-meta", Content("\n".join(meta)))
+        url = source_url(source)
+        self._set(
+            "source-url",
+            Content(_("Online: {url}  (o opens it)").format(url=clean(url))) if url else None,
+        )
+        # The names the timeline file uses, for whoever edits it: never the way a reader
+        # is told which article this is (the label above does that).
+        technical = [_("id {id}").format(id=clean(source.id))]
+        if source.file:
+            technical.append(_("file {name}").format(name=clean(source.file)))
+        self._set(
+            "source-technical",
+            Content(_("Technical details: {details}").format(details=" · ".join(technical))),
+        )
         notes = clean_block(source.notes.get(lang)).strip() if source.notes else ""
         self._set("source-notes", Content(notes) if notes else None)
 
@@ -223,6 +242,15 @@ class SourceScreen(FollowsSettings, Screen[None]):
         if action in ("previous_source", "next_source"):
             return len(self.sources) > 1
         return True
+
+    def action_open_online(self) -> None:
+        """`o`: the article on the web, in the reader's browser (over SSH and in a browser
+        tab too: Textual's open_url goes through the terminal or the page)."""
+        url = source_url(self.source)
+        if url is None:
+            self.notify(_("The timeline gives no web address for this article."))
+            return
+        self.app.open_url(url)
 
     def action_previous_source(self) -> None:
         self.position = (self.position - 1) % len(self.sources)

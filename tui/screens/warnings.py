@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from timeline.l10n.findings import describe
 from timeline.queries import Queries
-from tui.labels import shown, title_of
+from tui.labels import shown, source_label, title_of
 from tui.language import N_, _, ngettext
 from tui.safe import clean, clean_block
 from tui.settings import FollowsSettings, Settings
@@ -82,16 +82,7 @@ class WarningsScreen(FollowsSettings, Screen[int | None]):
                 else:
                     name = shown(t.figure_name(obs, lang))
                     figures.append(f"{name} ({fmt.figure(obs, indicator)}, {fmt.when(obs)})")
-            sources = []
-            for source_id in warning.sources:
-                source = t.source.get(source_id)
-                if source is None:
-                    sources.append(clean(source_id))
-                    continue
-                outlet = shown(source.outlet) if source.outlet else _("outlet not named")
-                if source.published is not None:
-                    outlet += ", " + fmt.date(source.published, source.published_precision)
-                sources.append(outlet)
+            sources = [source_label(t, source_id) for source_id in warning.sources]
             for label, names in (
                 (_("Events: "), events),
                 (_("Figures: "), figures),

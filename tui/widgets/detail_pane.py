@@ -218,12 +218,9 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
             (_("Sources: ") if len(milestone.sources) > 1 else _("Source: "), "bold")
         ]
         for number, source_id in enumerate(milestone.sources):
-            source = t.source.get(source_id)
             if number:
                 sources.append("; ")
             sources.append(outlet_name(t, source_id))
-            if source is not None and source.published is not None:
-                sources.append(", " + fmt.date(source.published, source.published_precision))
         sources.append(("  " + _("(Enter or s opens it)"), "italic"))
         self._set("detail-sources", Content.assemble(*sources))
 

@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 
 from timeline.model import Observation, Timeline
 from tui.copying import copy_citation
-from tui.labels import platform_label, shown
+from tui.labels import platform_label, shown, source_label
 from tui.language import N_, _
 from tui.series_text import reading_kind
 from tui.settings import DEFAULT, FollowsSettings, Settings
@@ -27,10 +27,8 @@ Trend = tuple[tuple[float, ...], int | None]
 
 
 def outlet_name(timeline: Timeline, source_id: str) -> str:
-    source = timeline.source.get(source_id)
-    if source is None or source.outlet is None:
-        return _("outlet not named")
-    return shown(source.outlet)
+    """The source as a table names it: its label (outlet or headline, and date)."""
+    return source_label(timeline, source_id)
 
 
 class FiguresTable(FollowsSettings, DataTable[Text]):
