@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from timeline.model import Milestone, Observation
 from timeline.queries import Queries
 from tui.compat import LayoutOnceSize
-from tui.labels import kind_name, shown, slots, title_of
+from tui.labels import kind_name, slots, title_of
 from tui.language import _, ngettext
 from tui.safe import clean, clean_block, is_blank
 from tui.series_text import figure_line, value_of
