@@ -179,7 +179,7 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
                 cell = words(shown(self.timeline.figure_name(obs, fmt.lang)))
                 covers = coverage(fmt, obs, same_day=self.same_day)
                 cell.append("\n" if wrap else " · ")
-                cell.append(covers, style=self.app.current_theme.secondary or "italic")
+                cell.append(covers, style="italic")
                 cells.append(cell)
             elif kind == "value":
                 value = fmt.figure(obs, indicator) if indicator else fmt.number(obs.value)
