@@ -25,8 +25,17 @@ async def test_figures_of_an_event_are_listed_with_their_qualifiers(small: Timel
         figures = small.figures_for(milestone)
         fmt = Formatter("en")
         assert _values(table) == [fmt.figure(o, small.indicator[o.indicator]) for o in figures]
-        when = table.kinds.index("when")
-        assert [str(table.get_row_at(r)[when]) for r in range(4)] == [fmt.when(o) for o in figures]
+        # Under each name, what the figure covers: its period, or since launch.
+        figure = table.kinds.index("figure")
+        names = [str(table.get_row_at(r)[figure]).split("\n") for r in range(4)]
+        assert [name for name, _covers in names] == [small.figure_name(o, "en") for o in figures]
+        # ... and for a growth, what it is measured against.
+        assert [covers for _name, covers in names] == [
+            "since launch",
+            "since launch",
+            "H1 2021",
+            "H1 2021, vs on the same period a year before",
+        ]
         assert "H1 2021" in screen_text(app)  # a period, named the way the press names it
 
 

@@ -106,6 +106,9 @@ async def test_n_does_nothing_without_a_search(small: Timeline) -> None:
         screen = app.screen
         assert isinstance(screen, ExplorerScreen)
         assert screen.check_action("next_match", ()) is False
+        await pilot.pause()
+        toasts = " ".join(str(n.message) for n in app._notifications)
+        assert "No search to step through" in toasts  # says why, in a toast
 
 
 async def test_escape_clears_and_closes(small: Timeline) -> None:

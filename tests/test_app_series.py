@@ -164,7 +164,11 @@ async def test_c_opens_the_chart_of_the_selected_figures_series(bundled: Timelin
         values = _column(table, "value")
         assert "over 12.8 million" in values and "over 1.3 million" in values
         assert _column(table, "when")[0] == fmt.when(series.readings[0])
-        assert set(_column(table, "kind")) == {"running total", "period", "growth"}
+        kinds = _column(table, "kind")
+        assert set(kinds) - {"running total", "period"} == {
+            kind for kind in kinds if kind.startswith("growth vs ")
+        }  # a growth names what it is measured against
+        assert "growth vs same period of 2021" in kinds
         current = table.current
         assert current is not None and current.id == "axis-documents-2021-10-23-to-11-23"
         # ⚠ on exactly the readings a note concerns.

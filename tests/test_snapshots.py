@@ -140,6 +140,14 @@ class TestSourceView:
         run_before = select(index, ("tab", "s"))
         assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=run_before)
 
+    def test_source_of_a_figure_80x24(
+        self, snap_compare: SnapCompare, bundled: Timeline, lang: str
+    ) -> None:
+        """At 80×24 the focused figures table is brought into view, not left below it."""
+        index = _event_with_figures_and_a_note(bundled)
+        run_before = select(index, ("tab", "s"))
+        assert snap_compare(make_app(bundled, lang), terminal_size=NORMAL, run_before=run_before)
+
 
 @pytest.mark.parametrize("lang", LANGS)
 class TestOverlays:

@@ -9,6 +9,7 @@ here: plotext is the indicator screen's alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from timeline.l10n import Formatter
@@ -36,6 +37,62 @@ def reading_kind(obs: Observation) -> str:
     else:
         kind = obs.basis
     return _(READING_KINDS[kind])
+
+
+def reading_kind_full(fmt: Formatter, obs: Observation) -> str:
+    """The reading's kind, and for a growth what it is measured against:
+    "growth vs same period of 2021" / "tăng trưởng so với cùng kỳ năm 2021"."""
+    kind = reading_kind(obs)
+    if obs.compared_with is None:
+        return kind
+    return _("{kind} vs {baseline}").format(kind=kind, baseline=baseline(fmt, obs))
+
+
+def baseline(fmt: Formatter, obs: Observation) -> str:
+    """What a growth figure is compared with, as its source put it: "same period of 2021"."""
+    if obs.compared_with is None:
+        return ""
+    return shown(obs.compared_with.label.get(fmt.lang))
+
+
+def coverage(
+    fmt: Formatter,
+    obs: Observation,
+    *,
+    same_day: dt.date | None = None,
+    with_baseline: bool = True,
+) -> str:
+    """What a figure covers: its period ("6 tháng đầu năm 2022" / "H1 2022"), everything
+    since launch, or a level at a date; a growth adds what it is measured against.
+
+    The date is left out where it is `same_day` (the event's own date, shown above it).
+    """
+    dated = same_day is None or obs.as_of != same_day
+    when = fmt.date(obs.as_of, obs.as_of_precision)
+    if obs.basis == "period" and obs.period_start is not None and obs.period_end is not None:
+        covers = fmt.period(obs.period_start, obs.period_end)
+    elif obs.basis == "cumulative":
+        covers = _("since launch, to {date}").format(date=when) if dated else _("since launch")
+    else:
+        covers = _("level on {date}").format(date=when) if dated else _("level at the time")
+    if with_baseline and obs.compared_with is not None:
+        covers = _("{covers}, vs {baseline}").format(covers=covers, baseline=baseline(fmt, obs))
+    return covers
+
+
+def figure_line(fmt: Formatter, t: Timeline, obs: Observation) -> str:
+    """The figure in one sentence, nothing cut: its full name, its value as qualified, its
+    baseline for a growth and what it covers. "Tài khoản đăng ký: hơn 167.000 ·
+    6 tháng đầu năm 2022"; "Accounts: over 2.8× vs same time last year · since launch, to
+    Jun 2022"."""
+    value = value_of(fmt, t, obs)
+    if obs.compared_with is not None:
+        value = _("{value} vs {baseline}").format(value=value, baseline=baseline(fmt, obs))
+    return _("{name}: {value} · {covers}").format(
+        name=shown(t.figure_name(obs, fmt.lang)),
+        value=value,
+        covers=coverage(fmt, obs, with_baseline=False),
+    )
 
 
 def indicator_name(t: Timeline, indicator_id: str, lang: str) -> str:

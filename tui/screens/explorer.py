@@ -12,7 +12,7 @@ import gc
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -84,6 +84,9 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         # S: every source, as s opens one (n/N, y/Y: the capital is the wider form).
         Binding("S", "sources", N_("Sources"), id="explorer.sources"),
         Binding("e", "export", N_("Export"), show=False, id="explorer.export"),
+        # In the figures table `c` charts the figure under the cursor (its own binding);
+        # from the list it charts the event's first figure, or says why it cannot.
+        Binding("c", "chart", N_("Chart"), show=False, id="explorer.chart"),
         Binding("escape", "back", N_("Back"), show=False, id="explorer.back"),
     ]
 
@@ -315,6 +318,16 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
             )
         return True
 
+    def on_key(self, event: events.Key) -> None:
+        # `n`/`N` are off the key bar without a search (check_action); pressed anyway,
+        # they come here and say why they cannot act rather than nothing.
+        if event.character in ("n", "N") and not (self.search_text and self.rows):
+            event.stop()
+            if not self.search_text:
+                self.notify(_("No search to step through: / searches first"), timeout=3)
+            else:
+                self.notify(_("Nothing matches the search"), timeout=3)
+
     def action_search(self) -> None:
         search = self.query_one(SearchBar)
         if search.input.has_focus:
@@ -346,10 +359,21 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
 
     def _step_match(self, step: int) -> None:
         event_list = self.query_one(EventList)
+        if not self.search_text:
+            self.notify(_("No search to step through: / searches first"), timeout=3)
+            return
         if not event_list.rows:
+            self.notify(_("Nothing matches the search"), timeout=3)
             return
         event_list.move_to((event_list.cursor + step) % len(event_list.rows), center=True)
         event_list.focus()
+
+    def action_chart(self) -> None:
+        pane = self.query_one(DetailPane)
+        if pane.milestone is None or not pane.figures.observations:
+            self.notify(_("No chart here: this event reports no figures"), timeout=3)
+            return
+        pane.figures.action_chart()
 
     def action_previous_event(self) -> None:
         event_list = self.query_one(EventList)

@@ -108,6 +108,11 @@ class HelpScreen(FollowsSettings, ModalScreen[None]):
         right: list[Content] = []
         for section in sections:
             (left if len(left) < total / 2 and not right else right).extend(section)
+        for line in (
+            _("Tab, Shift+Tab: move between the list, the figures and the search box."),
+            _("j k g G, Home End, PageUp PageDown: move in every list and table."),
+        ):
+            right.append(Content.styled(line, "$text-muted"))
         right.append(
             Content.styled(
                 _("Mouse: click an event, a chip or a mark on the ruler; the wheel scrolls."),

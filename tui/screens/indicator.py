@@ -90,6 +90,10 @@ class ReadingsTable(FiguresTable):
         Binding("enter,s", "choose", N_("Reading's source"), id="indicator.reading-source"),
     ]
 
+    # One line a reading: the screen follows the cursor line by line (and the reading
+    # under it is written out in full below the table).
+    WRAP_ROWS = 0
+
     # Set when a key moves the cursor, so that the screen follows moves, not fills.
     moved = False
 

@@ -73,7 +73,7 @@ class SourceScreen(FollowsSettings, Screen[None]):
             yield Static(id="source-figures-heading", markup=False)
             yield QuotedFigures(
                 self.timeline,
-                columns=("flag", "indicator", "value", "when", "platform"),
+                columns=("flag", "figure", "value", "platform"),
                 id="source-figures",
             )
             yield Static(id="source-warnings", markup=False)
@@ -82,7 +82,11 @@ class SourceScreen(FollowsSettings, Screen[None]):
 
     def on_mount(self) -> None:
         self._fill()
-        self.query_one(FiguresTable).focus(scroll_visible=False)
+        table = self.query_one(FiguresTable)
+        table.focus(scroll_visible=False)
+        # Focus never rests out of sight: on a short screen the article's words are above,
+        # the table the keys move is brought into view (the words are a scroll away).
+        self.call_after_refresh(table.scroll_visible, animate=False, immediate=True)
 
     @property
     def source(self) -> Source | None:

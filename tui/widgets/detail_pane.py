@@ -5,7 +5,7 @@ Built from `Content` objects only: no data string is ever read as markup.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -15,14 +15,19 @@ from timeline.l10n.findings import describe
 from timeline.model import Milestone, Observation
 from timeline.queries import Queries
 from tui.compat import LayoutOnceSize
-from tui.labels import kind_name, shown, slots, title_of
+from tui.labels import kind_name, slots, title_of
 from tui.language import _, ngettext
 from tui.safe import clean, clean_block, is_blank
-from tui.series_text import value_of
+from tui.series_text import figure_line, value_of
 from tui.settings import FollowsSettings, Settings
 from tui.widgets.arranged import PlainText
 from tui.widgets.figures_table import FiguresTable, Trend, outlet_name
 from tui.widgets.sparkline import LINE_CELLS, resample, spark
+
+# Lines kept under the figures table for the highlighted figure's description, and the
+# fewest lines the table is given in a short pane.
+FIGURE_LINES = 5
+MIN_TABLE_LINES = 5
 
 # The figures table gets a sparkline column from this width on; narrower, the highlighted
 # figure's sparkline is shown under the table only.
@@ -108,8 +113,24 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
         self._fill(keep_cursor=True)
 
     def on_resize(self) -> None:
+        self._fit_table()
         if (self.scrollable_content_region.width >= TREND_COLUMN_WIDTH) != self._trend_column:
             self._fill(keep_cursor=True)
+
+    def _fit_table(self) -> None:
+        """The table leaves room under it, in the pane, for the line describing its figure."""
+        room = self.scrollable_content_region.height - FIGURE_LINES
+        self.figures.styles.max_height = max(MIN_TABLE_LINES, min(14, room))
+
+    @on(events.DescendantFocus)
+    def _table_focused(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.figures:
+            self.call_after_refresh(self._bring_table_into_view)
+
+    def _bring_table_into_view(self) -> None:
+        """Focus is never on a table out of sight: the table at the top, its figure under it."""
+        if self.figures.has_focus:
+            self.scroll_to_widget(self.figures, animate=False, top=True, immediate=True)
 
     def _static(self, name: str) -> Static:
         return self.query_one(f"#{name}", Static)
@@ -186,12 +207,14 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
             several = len({obs.source for obs in figures}) > 1
             table.trends = trends_for(q, figures)
             self._trend_column = self.scrollable_content_region.width >= TREND_COLUMN_WIDTH
+            # The name over what the figure covers, in one column; no date column: a
+            # figure of the event's day would only repeat it, another day is written out.
+            table.same_day = milestone.date
             table.kinds = (
                 *(("flag",) if flagged else ()),
-                "indicator",
+                "figure",
                 "value",
                 *(("trend",) if table.trends and self._trend_column else ()),
-                "when",
                 *(("source",) if several else ()),
             )
             current = table.current if keep_cursor else None
@@ -239,13 +262,13 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
         if obs is None:
             self._set("detail-figure", None)
             return
-        lang = self.settings.lang
-        parts: list[str | tuple[str, str]] = [("“" + clean(obs.quote).strip() + "”", "italic")]
-        if obs.compared_with is not None:
-            parts += [
-                "\n",
-                _("Compared with: {what}").format(what=shown(obs.compared_with.label.get(lang))),
-            ]
+        lang, fmt = self.settings.lang, self.settings.formatter
+        # The figure in full first: whatever the table had to cut, this line does not.
+        parts: list[str | tuple[str, str]] = [
+            ("▸ " + figure_line(fmt, self.timeline, obs), "bold $text"),
+            "\n",
+            ("“" + clean(obs.quote).strip() + "”", "italic"),
+        ]
         if obs.as_of_note:
             parts += ["\n", (_("Date: ") + clean(obs.as_of_note.get(lang)), "italic")]
         if obs.notes:
@@ -253,7 +276,6 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
         series = self.queries.series_for(obs)
         trend = self.queries.trend(obs)
         if series is not None and trend is not None:
-            fmt = self.settings.formatter
             first, last = series.line[0], series.line[-1]
             parts += [
                 "\n",

@@ -109,6 +109,7 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         self._widths: dict[str, tuple[int, int]] = {}
         self._dates: dict[tuple[str, dt.date, Precision], str] = {}
         self._badges: dict[tuple[str, str | None], str] = {}
+        self._prefixes: dict[tuple[str, str], str] = {}
         self._pass: tuple[int, int] | None = None
         self.virtual_size = Size(0, len(self._rows))
 
@@ -376,7 +377,11 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
             return Strip(segments).crop(0, width).extend_cell_length(width, base)
         # The title is cut as text, before it becomes segments: cutting segments (Strip.crop)
         # cost more than the rest of the row together.
-        title = full_title = title_of(event)
+        full_title = title_of(event)
+        # A wide row names the platform in its badge: a title that starts with the same
+        # name ("Cổng DVCQG: 6 tháng đầu năm 2022") gives that room to the rest of it.
+        skip = 0 if compact else self._prefix_length(full_title, event.platform)
+        title = full_title[skip:]
         cells = cell_len(title)
         cut = cells > room
         if cut:
@@ -384,10 +389,12 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
             cells = room - 1
         match_style = base + self.get_component_rich_style("event-list--match", partial=True)
         start = 0
-        for begin, end in spans(full_title, self._query) if self._query else ():
+        for match_begin, match_end in spans(full_title, self._query) if self._query else ():
+            begin, end = max(0, match_begin - skip), min(match_end - skip, len(title))
             if begin >= len(title):
                 break
-            end = min(end, len(title))
+            if end <= begin:
+                continue
             if begin > start:
                 segments.append(Segment(title[start:begin], base))
             segments.append(Segment(title[begin:end], match_style))
@@ -400,6 +407,18 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         if cells < room:
             segments.append(Segment(" " * (room - cells), base))
         return Strip(segments, width)
+
+    def _prefix_length(self, title: str, platform: str | None) -> int:
+        """How much of the title repeats the badge: "Cổng DVCQG: " before the rest."""
+        if platform is None:
+            return 0
+        key = (language(), platform)
+        prefix = self._prefixes.get(key)
+        if prefix is None:
+            prefix = self._prefixes[key] = platform_label(self.timeline, platform) + ": "
+        if title.startswith(prefix) and len(title) > len(prefix):
+            return len(prefix)
+        return 0
 
     def _date_cell(self, date: dt.date, precision: Precision) -> str:
         """The date as the list shows it, padded to the column: cached, as dates repeat."""

@@ -1,4 +1,9 @@
-"""A table of figures: indicator, value as the source qualified it, when, where from.
+"""A table of figures: indicator, value as the source qualified it, what it covers, where from.
+
+The name has priority: where the table is narrow, the other columns give way first and
+the name wraps rather than being cut; a "figure" column stacks the full name over what
+the figure covers (its period, since launch, a level; a growth's baseline), so that
+half-year figures, totals and growth rates of one indicator can be told apart.
 
 Cells are `rich.text.Text` objects built from cleaned data: a `DataTable` reads plain
 strings as markup, so a string cell would let an indicator named "[@click=…]" act.
@@ -6,9 +11,11 @@ strings as markup, so a string cell would let an indicator named "[@click=…]" 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -18,9 +25,13 @@ from timeline.model import Observation, Timeline
 from tui.copying import copy_citation
 from tui.labels import platform_label, shown, source_label
 from tui.language import N_, _
-from tui.series_text import reading_kind
+from tui.series_text import coverage, reading_kind_full
 from tui.settings import DEFAULT, FollowsSettings, Settings
 from tui.widgets.sparkline import spark_text
+
+# Up to this many rows, rows are as high as their wrapped cells; beyond, one line each
+# (measuring every row's height would cost more than the screenful shown).
+WRAP_ROWS = 400
 
 # A row's sparkline: the values of its series' line, and which of them is the row's figure.
 Trend = tuple[tuple[float, ...], int | None]
@@ -44,13 +55,22 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
     """
 
     # How columns give way when the table is too narrow: pass after pass, (kind, minimum).
+    # The name comes last in each pass: it is what the reader needs to know the figure by.
     FIT_PASSES: ClassVar[tuple[tuple[tuple[str, int], ...], ...]] = (
-        (("indicator", 20), ("source", 12), ("platform", 10), ("when", 16)),
-        (("indicator", 12), ("source", 8), ("platform", 8), ("when", 9)),
-        (("indicator", 6), ("source", 4), ("platform", 4), ("when", 6), ("value", 8)),
+        (("source", 12), ("platform", 10), ("when", 16), ("kind", 12), ("value", 14)),
+        (("source", 8), ("platform", 8), ("when", 9), ("kind", 9), ("value", 12)),
+        (("indicator", 16), ("figure", 16)),
+        (("source", 4), ("platform", 4), ("when", 6), ("value", 8)),
+        (("indicator", 6), ("figure", 6)),
     )
 
+    WRAP_ROWS: ClassVar[int] = WRAP_ROWS
+
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", N_("Next figure"), show=False, id="figures.down"),
+        Binding("up,k", "cursor_up", N_("Previous figure"), show=False, id="figures.up"),
+        Binding("home,g", "scroll_top", N_("First figure"), show=False, id="figures.first"),
+        Binding("end,G", "scroll_bottom", N_("Last figure"), show=False, id="figures.last"),
         Binding("enter,s", "choose", N_("Figure's source"), id="figures.source"),
         Binding("c", "chart", N_("Chart"), id="figures.chart"),
         Binding("y", "copy(False)", N_("Copy"), show=False, id="figures.copy"),
@@ -87,6 +107,10 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
         self.flagged: frozenset[str] = frozenset()
         # Sparklines by observation id, for a "trend" column; set by whoever shows the table.
         self.trends: Mapping[str, Trend] = {}
+        # The date of the event the figures are shown for: a figure of that day does not
+        # repeat it ("since launch" rather than "since launch, to 30/6/2022").
+        self.same_day: dt.date | None = None
+        self._wrap = False  # whether the rows being written may wrap
         self._shown_width = 0
         self._shown_in: Settings = DEFAULT  # the settings the rows were written in
 
@@ -94,6 +118,7 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
         names = {
             "flag": "",
             "indicator": _("Indicator"),
+            "figure": _("Indicator"),
             "value": _("Value"),
             "when": _("When"),
             "source": _("Source"),
@@ -114,6 +139,7 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
         self.observations = tuple(observations)
         self._shown_in = self.settings
         self.flagged = flagged
+        self._wrap = wrap = len(self.observations) <= self.WRAP_ROWS and self.size.width > 0
         rows = [self._cells(obs) for obs in self.observations]
         headers = self._headers()
         self._shown_width = self.size.width
@@ -122,7 +148,7 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
         for header, width in zip(headers, widths, strict=True):
             self.add_column(header, width=width)
         for obs, cells in zip(self.observations, rows, strict=True):
-            self.add_row(*cells, key=obs.id)
+            self.add_row(*cells, key=obs.id, height=None if wrap else 1)
         if keep is not None:
             for row, obs in enumerate(self.observations):
                 if obs.id == keep:
@@ -131,18 +157,31 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
 
     def _cells(self, obs: Observation) -> list[Text]:
         fmt = self._shown_in.formatter
+        wrap = self._wrap
         indicator = self.timeline.indicator.get(obs.indicator)
         cells: list[Text] = []
+
+        def words(text: str, style: str = "") -> Text:
+            # A cell that wraps where rows may grow, else one line cut with an ellipsis.
+            if wrap:
+                return Text(text, style=style, overflow="fold")
+            return Text(text, style=style, no_wrap=True, overflow="ellipsis")
+
         for kind in self.kinds:
             if kind == "flag":
                 flag_style = f"bold {self.app.current_theme.warning or 'yellow'}"
                 cells.append(Text("⚠" if obs.id in self.flagged else " ", style=flag_style))
             elif kind == "indicator":
-                name = self.timeline.figure_name(obs, fmt.lang)
-                cells.append(Text(shown(name), no_wrap=True, overflow="ellipsis"))
+                cells.append(words(shown(self.timeline.figure_name(obs, fmt.lang))))
+            elif kind == "figure":
+                cell = words(shown(self.timeline.figure_name(obs, fmt.lang)))
+                covers = coverage(fmt, obs, same_day=self.same_day)
+                cell.append("\n" if wrap else " · ")
+                cell.append(covers, style="italic")
+                cells.append(cell)
             elif kind == "value":
                 value = fmt.figure(obs, indicator) if indicator else fmt.number(obs.value)
-                cells.append(Text(value, style="bold", no_wrap=True, overflow="ellipsis"))
+                cells.append(words(value, "bold"))
             elif kind == "when":
                 cells.append(Text(fmt.when(obs), no_wrap=True, overflow="ellipsis"))
             elif kind == "source":
@@ -158,7 +197,7 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
                     )
                 )
             elif kind == "kind":
-                cells.append(Text(reading_kind(obs), no_wrap=True, overflow="ellipsis"))
+                cells.append(words(reading_kind_full(fmt, obs)))
             elif kind == "trend":
                 values, mark = self.trends.get(obs.id, ((), None))
                 theme = self.app.current_theme
@@ -177,7 +216,8 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
         widths = list(header_widths)
         for cells in rows:
             for column, cell in enumerate(cells):
-                widths[column] = max(widths[column], cell.cell_len)
+                longest = max((cell_len(line) for line in cell.plain.split("\n")), default=0)
+                widths[column] = max(widths[column], longest)
         available = self.size.width - 2 * self.cell_padding * len(widths) - 1
         if self.size.width <= 0:
             return widths

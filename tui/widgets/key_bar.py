@@ -17,11 +17,15 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.language import _
+from tui.language import N_, _
 from tui.settings import FollowsSettings, Settings
 
 # Always shown, at the right: what leads to every other key.
 KEPT = ("help", "command_palette")
+
+# A toggle says what pressing it does now: its binding's description names the first
+# press ("Full figures"); once switched, the bar says what the next press gives back.
+SWITCHED_BACK = {"app.figures": N_("Compact figures")}
 
 
 class Key(NamedTuple):
@@ -79,10 +83,13 @@ class KeyBar(FollowsSettings, Widget, can_focus=False):
             if not (binding.show or is_palette) or binding.action in found:
                 continue
             name = binding.action.split("(", 1)[0].rsplit(".", 1)[-1]
+            description = binding.description
+            if binding.id in SWITCHED_BACK and self.settings.full:
+                description = SWITCHED_BACK[binding.id]
             found[binding.action] = Key(
                 binding.key,
                 self.app.get_key_display(binding),
-                _(binding.description) if binding.description else "",
+                _(description) if description else "",
                 active.enabled,
                 name in KEPT,
             )
