@@ -29,7 +29,7 @@ EXPECTED_COUNTS = {
     "milestones": 29,
     "indicators": 39,
     "observations": 123,
-    "quality_notes": 29,
+    "quality_notes": 31,
 }
 
 # 001 writes "hơn 17.0 triệu" with a dot as the decimal mark (quality note
@@ -342,7 +342,7 @@ def test_source_dates(timeline: Timeline) -> None:
     )
     assert (s["src-001"].published, s["src-001"].published_precision) == (
         dt.date(2020, 2, 27),
-        "estimate",
+        "day_month",
     )
     assert (s["src-002"].published, s["src-002"].published_precision) == (
         dt.date(2022, 7, 1),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.l10n import N_, Formatter, translations
-from timeline.model import Milestone, Observation, Source, Timeline
+from timeline.model import INFERRED, Milestone, Observation, Source, Timeline
 
 HEADLINE_CELLS = 48  # a shortened headline keeps this many characters at most
 
@@ -208,7 +208,7 @@ def _issued(source: Source) -> dict[str, Any] | None:
         "month": [d.year, d.month],
     }.get(source.published_precision, [d.year, d.month, d.day])
     issued: dict[str, Any] = {"date-parts": [parts]}
-    if source.published_precision == "estimate":
+    if source.published_precision in INFERRED:  # CSL's one word for a date not stated
         issued["circa"] = True
     return issued
 
@@ -231,6 +231,8 @@ def csl_items(t: Timeline, item: Observation | Milestone) -> list[dict[str, Any]
         if issued is not None:
             entry["issued"] = issued
         entry["language"] = source.language
+        if source.url:
+            entry["URL"] = source.url
         if item.quote:
             entry["note"] = item.quote
         items.append(entry)

@@ -26,7 +26,9 @@ Decisions (tested in tests/test_l10n.py):
   is shown), 999,950,000 is "999,95 triệu", 999,999,999 is "1 tỷ" and 999,999,499 is
   "999,999 triệu". A mantissa is never 1000 or more next to a unit word; a value too big
   for the largest unit (10^15) is shown with all its digits.
-* An estimated date shows its month with "~" in front: "~9/2021" / "~Sep 2021".
+* An estimated date shows its month with "~" in front: "~9/2021" / "~Sep 2021"; an
+  estimated period shows "~" before the period. A day whose year is inferred shows the
+  year in brackets: "27/2/[2020]" / "27 Feb [2020]".
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from typing import Final
 from babel.dates import format_date
 from babel.numbers import format_decimal, get_minus_sign_symbol
 
-from timeline.model import Indicator, Observation, Precision, Qualifier
+from timeline.model import INFERRED, Indicator, Observation, Precision, Qualifier
 
 LANGUAGES: tuple[str, ...] = ("vi", "en")
 DOMAIN: Final = "messages"
@@ -351,9 +353,15 @@ class Formatter:
         return _formatted_date(self.lang, d, kind)
 
     def date(self, d: dt.date, precision: Precision = "day") -> str:
-        """ "12/3/2019", "6/2021", "2018", "~9/2021" / "12 Mar 2019", "Jun 2021", "~Sep 2021"."""
+        """ "12/3/2019", "6/2021", "2018", "~9/2021" / "12 Mar 2019", "Jun 2021", "~Sep 2021".
+
+        A day whose year the text does not give shows the year in brackets, the mark of
+        a supplied year: "27/2/[2020]" / "27 Feb [2020]".
+        """
         if precision == "estimate":
             return "~" + self._pattern(d, "month")
+        if precision == "day_month":
+            return f"{self._pattern(d, 'day_month')}{'/' if self.lang == 'vi' else ' '}[{d.year}]"
         return self._pattern(d, precision)
 
     def period(self, start: dt.date, end: dt.date) -> str:
@@ -408,7 +416,9 @@ class Formatter:
         return f"{self._pattern(start, 'day')} {_DASH} {self._pattern(end, 'day')}"
 
     def when(self, obs: Observation) -> str:
-        """The observation's date at its precision, or its period for a period figure."""
+        """The observation's date at its precision, or its period for a period figure: an
+        inferred period is marked like an inferred date, "~23/10/2021–23/11/2021"."""
         if obs.basis == "period" and obs.period_start is not None and obs.period_end is not None:
-            return self.period(obs.period_start, obs.period_end)
+            period = self.period(obs.period_start, obs.period_end)
+            return "~" + period if obs.as_of_precision in INFERRED else period
         return self.date(obs.as_of, obs.as_of_precision)
