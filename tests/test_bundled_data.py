@@ -29,7 +29,7 @@ EXPECTED_COUNTS = {
     "milestones": 29,
     "indicators": 39,
     "observations": 123,
-    "quality_notes": 29,
+    "quality_notes": 31,
 }
 
 # 001 writes "hơn 17.0 triệu" with a dot as the decimal mark (quality note
@@ -342,7 +342,7 @@ def test_source_dates(timeline: Timeline) -> None:
     )
     assert (s["src-001"].published, s["src-001"].published_precision) == (
         dt.date(2020, 2, 27),
-        "estimate",
+        "day_month",
     )
     assert (s["src-002"].published, s["src-002"].published_precision) == (
         dt.date(2022, 7, 1),
@@ -503,3 +503,221 @@ def test_quality_notes_cover_the_known_problems(timeline: Timeline) -> None:
     assert "69,7%" in notes["qn-004-level34-share-sum"].text.vi
     for n in timeline.quality_notes:
         assert n.observations or n.milestones or n.sources, n.id
+
+
+# ------------------------------------------------------------------- the data reads true
+
+# A d/M/yyyy date; and the spans of a text that quote an article ('…', "…", “…”),
+# where the article's own spelling of a date ("25/02/2020") is kept.
+DMY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|“[^”]*”")
+
+
+def _reader_texts(t: Timeline) -> list[tuple[str, str, str]]:
+    """(where, language, text) for every text a reader of the bundled data sees."""
+    found: list[tuple[str, str, str]] = []
+
+    def add(where: str, value: object) -> None:
+        if value is not None:
+            found.extend((where, lang, getattr(value, lang)) for lang in ("vi", "en"))
+
+    for s in t.sources:
+        add(f"{s.id}.published_note", s.published_note)
+        add(f"{s.id}.notes", s.notes)
+    for p in t.platforms:
+        add(f"{p.id}.description", p.description)
+    for i in t.indicators:
+        add(f"{i.id}.name", i.name)
+        add(f"{i.id}.counts", i.counts)
+        add(f"{i.id}.description", i.description)
+    for m in t.milestones:
+        add(f"{m.id}.title", m.title)
+        add(f"{m.id}.summary", m.summary)
+        add(f"{m.id}.date_note", m.date_note)
+    for o in t.observations:
+        add(f"{o.id}.as_of_note", o.as_of_note)
+        add(f"{o.id}.notes", o.notes)
+    for n in t.quality_notes:
+        add(f"{n.id}.text", n.text)
+    return found
+
+
+def test_titles_and_summaries_use_the_apps_date_format(timeline: Timeline) -> None:
+    padded = [
+        (m.id, text)
+        for m in timeline.milestones
+        for text in (m.title.vi, m.title.en, m.summary.vi, m.summary.en)
+        if re.search(r"(?<!\d)0\d/|/0\d/", QUOTED.sub("", text))
+    ]
+    assert padded == []
+    assert timeline.milestone["report-001-portal"].title.vi == "Cổng DVCQG: số liệu đến 25/2/2020"
+
+
+def test_english_text_writes_english_dates(timeline: Timeline) -> None:
+    day_first = [
+        (where, text)
+        for where, lang, text in _reader_texts(timeline)
+        if lang == "en" and DMY.search(QUOTED.sub("", text))
+    ]
+    assert day_first == []
+
+
+def test_no_text_names_an_article_by_its_number_or_an_internal_id(timeline: Timeline) -> None:
+    internal = re.compile(r"(?<![\d.,/:_-])00\d(?![\d_])|\bqn-[a-z0-9]|\bsrc-\d|\.txt\b")
+    ids = {o.id for o in timeline.observations} | {m.id for m in timeline.milestones}
+    leaks = [
+        (where, lang, text)
+        for where, lang, text in _reader_texts(timeline)
+        if internal.search(text) or any(re.search(rf"\b{re.escape(i)}\b", text) for i in ids)
+    ]
+    assert leaks == []
+
+
+def test_quality_notes_name_each_of_their_articles_by_its_label(timeline: Timeline) -> None:
+    from timeline.citation import source_label
+
+    unnamed = [
+        (n.id, s, lang)
+        for n in timeline.quality_notes
+        for s in n.sources
+        for lang in ("vi", "en")
+        if source_label(timeline.source[s], lang) not in n.text.get(lang)
+    ]
+    assert unnamed == []
+
+
+def test_001_shows_its_day_with_only_the_year_inferred(timeline: Timeline) -> None:
+    from timeline.citation import source_label
+    from timeline.l10n import Formatter
+
+    plvn = timeline.source["src-001"]
+    assert (plvn.published, plvn.published_precision) == (dt.date(2020, 2, 27), "day_month")
+    assert plvn.published_note and "Sáng nay - 27/2" in plvn.published_note.vi
+    assert source_label(plvn, "vi") == "Pháp luật Việt Nam (PLVN), 27/2/[2020]"
+    workshop = timeline.milestone["workshop-2020-02-27"]
+    assert workshop.date_precision == "day_month"
+    assert Formatter("en").date(workshop.date, workshop.date_precision) == "27 Feb [2020]"
+
+
+def test_000_is_an_article_citing_the_government_office(timeline: Timeline) -> None:
+    article = timeline.source["src-000"]
+    assert article.outlet is None and article.notes is not None
+    assert "not a report by the Office itself" in article.notes.en
+    assert "không phải báo cáo của chính Văn phòng Chính phủ" in article.notes.vi
+    assert "monthly" not in article.notes.en and "báo cáo tháng" not in article.notes.vi
+
+
+NOVEMBER_000 = (
+    "portal-covid-feedback-received-2021-11",
+    "portal-covid-feedback-answered-2021-11",
+    "ecabinet-meetings-2021-11",
+    "ecabinet-ballots-2021-11",
+)
+
+
+@pytest.mark.parametrize("obs_id", NOVEMBER_000)
+def test_000s_november_is_its_own_month_and_an_estimate(timeline: Timeline, obs_id: str) -> None:
+    o = timeline.observation[obs_id]
+    assert (o.period_start, o.period_end) == (dt.date(2021, 10, 23), dt.date(2021, 11, 23))
+    assert o.as_of_precision == "estimate" and o.as_of_note is not None
+    from timeline.l10n import Formatter
+
+    assert Formatter("vi").when(o) == "~23/10/2021–23/11/2021"
+
+
+def test_inferred_day_dates_are_estimates(timeline: Timeline) -> None:
+    # Every figure whose own notes say its date or period was taken as, or placed at,
+    # a day the text does not give carries an inferred precision.
+    inferred = re.compile(
+        r"\btaken as (?:\d|the article)|\btaken to run\b|\bplaced (?:at|with)\b|gives no date|no dates"
+    )
+    wrong = [
+        o.id
+        for o in timeline.observations
+        if o.as_of_precision not in ("estimate", "day_month")
+        and any(inferred.search(n.en) for n in (o.notes, o.as_of_note) if n is not None)
+    ]
+    assert wrong == []
+    for obs_id in (
+        "axis-documents-2021-jan-nov",
+        "reporting-data-connections-agreed-2021-11-23",
+        "portal-accounts-2021-11-23",
+    ):
+        assert timeline.observation[obs_id].as_of_precision == "estimate", obs_id
+
+
+def test_report_002_portal_says_it_holds_totals_and_the_half_year(timeline: Timeline) -> None:
+    m = timeline.milestone["report-002-portal"]
+    assert m.title.en == "Portal: totals to mid-2022 and the first half of 2022"
+    assert "lũy kế" in m.title.vi.lower() and "6 tháng đầu năm" in m.title.vi
+    bases = {o.basis for o in timeline.figures_for(m)}
+    assert bases == {"cumulative", "period", "level"}
+    # the summary gives both kinds: the running totals and the half-year's own figures
+    assert "2.1 million" in m.summary.en and "167,000" in m.summary.en
+    assert "2,1 triệu" in m.summary.vi and "167.000" in m.summary.vi
+
+
+def test_003s_savings_have_one_qualifier_everywhere(timeline: Timeline) -> None:
+    saving = timeline.observation["portal-social-cost-savings-003"]
+    assert saving.qualifier == "about"
+    report = timeline.milestone["report-003-portal"]
+    assert "khoảng 3.000 tỷ đồng/năm" in report.summary.vi
+    assert "hơn 3.000" not in report.summary.vi
+    assert "VND 3 trillion a year" in report.summary.en and "over VND 3" not in report.summary.en
+    [note] = [n for n in timeline.quality_notes if saving.id in n.observations]
+    assert note.kind == "ambiguity" and "khoảng hơn 3.000 tỷ đồng/năm" in note.text.vi
+
+
+def test_002s_groups_are_indicator_groups_and_its_indicators_supplied(timeline: Timeline) -> None:
+    words = " ".join(text for _, lang, text in _reader_texts(timeline) if lang == "en")
+    assert "dashboard" not in words.replace("not dashboards", "")
+    report = timeline.milestone["report-002-reporting"]
+    assert "16 groups of steering and statistical indicators" in report.summary.en
+    assert "152 of 200 socio-economic indicators supplied" in report.summary.en
+    assert "152/200 chỉ tiêu kinh tế - xã hội đã được cung cấp" in report.summary.vi
+    assert "indicators integrated" not in report.summary.en
+
+
+def test_decision_1498_agreed_the_feeds_and_worked_on_the_warehouse(timeline: Timeline) -> None:
+    for mid in ("decision-1498", "report-000-reporting"):
+        summary = timeline.milestone[mid].summary
+        assert "agreed to connect 38 more data feeds" in summary.en, mid
+        assert "not reported as finished" in summary.en, mid
+        assert "thống nhất kết nối thêm 38 dữ liệu" in summary.vi, mid
+        assert "built the" not in summary.en, mid
+
+
+def test_feedback_and_petitions_are_not_complaints(timeline: Timeline) -> None:
+    texts = [text for _, lang, text in _reader_texts(timeline) if lang == "en"]
+    assert [t for t in texts if "complaint" in t.lower()] == []
+    name = timeline.indicator["covid-feedback-received"].name.en
+    assert name == "Covid-19 support feedback and petitions received"
+
+
+def test_reporting_connections_note_says_the_same_in_both_languages(timeline: Timeline) -> None:
+    [note] = [n for n in timeline.quality_notes if n.id == "qn-reporting-connections-unchanged"]
+    # The Vietnamese offers two readings and no verdict; so does the English.
+    assert "not necessarily an error" not in note.text.en
+    assert "Có thể không có kết nối mới trong một năm" in note.text.vi
+    assert "Perhaps nothing new was connected in a year" in note.text.en
+
+
+def test_001s_scrambled_paragraphs_have_a_scrape_note(timeline: Timeline) -> None:
+    notes = [n for n in timeline.quality_notes if n.kind == "scrape" and n.sources == ("src-001",)]
+    [note] = notes
+    assert "Những con số này cho thấy" in note.text.vi and "scrambled" in note.text.en
+
+
+@needs_sources
+def test_001s_scrape_note_quotes_paragraphs_of_the_article(
+    timeline: Timeline, articles: dict[str, str]
+) -> None:
+    [note] = [n for n in timeline.quality_notes if n.id == "qn-scrape-001-paragraphs"]
+    quoted = re.findall(r"'([^']+?)…'", note.text.en)
+    assert len(quoted) == 3
+    assert all(q in articles["src-001"] for q in quoted)
+
+
+def test_no_bundled_source_has_an_invented_url(timeline: Timeline) -> None:
+    # None of the five texts gives its own web address, so none is recorded.
+    assert [s.id for s in timeline.sources if s.url is not None] == []

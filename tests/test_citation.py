@@ -31,6 +31,14 @@ def test_a_named_outlet_labels_its_article_with_the_date(bundled: Timeline) -> N
     assert source_label(bundled.source["src-004"], "en") == "XHTT, 17 Jul 2021"
 
 
+def test_a_day_without_its_year_marks_the_year_supplied(bundled: Timeline) -> None:
+    # "Sáng nay - 27/2": the day is the article's, the year 2020 is inferred.
+    assert source_label(bundled.source["src-001"], "vi") == "Pháp luật Việt Nam (PLVN), 27/2/[2020]"
+    assert (
+        source_label(bundled.source["src-001"], "en") == "Pháp luật Việt Nam (PLVN), 27 Feb [2020]"
+    )
+
+
 def test_an_undated_article_says_so_in_each_language(bundled: Timeline) -> None:
     assert source_label(bundled.source["src-003"], "vi") == "Kinh tế & Đô thị, không rõ ngày"
     assert source_label(bundled.source["src-003"], "en") == "Kinh tế & Đô thị, undated"
@@ -40,7 +48,9 @@ def test_without_an_outlet_the_headline_shortened_names_the_article(bundled: Tim
     label = source_label(bundled.source["src-002"], "en")
     assert label == "“Cơ quan nhà nước đã gửi, nhận hơn 12,8 triệu…”, Jul 2022"
     # A title in brackets (no headline in the text) is shown without them.
-    assert source_label(bundled.source["src-000"], "vi").startswith("“Văn phòng Chính phủ: số")
+    assert source_label(bundled.source["src-000"], "vi").startswith(
+        "“Số liệu của Văn phòng Chính phủ đến 23/11/2021"
+    )
 
 
 def test_every_bundled_source_has_a_distinct_label(bundled: Timeline) -> None:

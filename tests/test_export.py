@@ -136,7 +136,7 @@ def test_timelinejs_dates_follow_their_precision(bundled: Timeline) -> None:
     events = json.loads(to_text(bundled, "timelinejs", Formatter("en")))["events"]
     for event, milestone in zip(events, bundled.events, strict=True):
         parts = set(event["start_date"])
-        if milestone.date_precision in ("day", "estimate"):
+        if milestone.date_precision in ("day", "day_month", "estimate"):
             assert parts == {"year", "month", "day", "display_date"}
         elif milestone.date_precision == "year":
             assert parts == {"year", "display_date"}
@@ -144,6 +144,8 @@ def test_timelinejs_dates_follow_their_precision(bundled: Timeline) -> None:
             assert parts == {"year", "month", "display_date"}
         if milestone.date_precision == "estimate":
             assert event["start_date"]["display_date"].startswith("~")
+        if milestone.date_precision == "day_month":
+            assert event["start_date"]["display_date"].endswith(f"[{milestone.date.year}]")
 
 
 class _Tags(HTMLParser):

@@ -319,6 +319,9 @@ def test_a_formatter_speaks_only_known_languages() -> None:
         (D(2021, 6, 30), "month", "6/2021", "Jun 2021"),
         (D(2018, 12, 31), "year", "2018", "2018"),
         (D(2021, 9, 30), "estimate", "~9/2021", "~Sep 2021"),
+        # the text gives the day and month ("Sáng nay - 27/2"); the year is supplied
+        (D(2020, 2, 27), "day_month", "27/2/[2020]", "27 Feb [2020]"),
+        (D(2000, 12, 28), "day_month", "28/12/[2000]", "28 Dec [2000]"),
     ],
 )
 def test_date(day: dt.date, precision: Any, vi: str, en: str) -> None:
@@ -368,6 +371,22 @@ def test_when_is_the_date_or_the_period() -> None:
     assert (VI.when(guessed), EN.when(guessed)) == ("~9/2021", "~Sep 2021")
     half = observation(1, basis="period", period_start=D(2022, 1, 1), period_end=D(2022, 6, 30))
     assert (VI.when(half), EN.when(half)) == ("6 tháng đầu năm 2022", "H1 2022")
+
+
+def test_an_inferred_period_is_marked_like_an_inferred_date() -> None:
+    month = observation(
+        1,
+        basis="period",
+        period_start=D(2021, 10, 23),
+        period_end=D(2021, 11, 23),
+        as_of=D(2021, 11, 23),
+        as_of_precision="estimate",
+        as_of_note="'trong tháng 11', read as the article's own month",
+    )
+    assert (VI.when(month), EN.when(month)) == (
+        "~23/10/2021–23/11/2021",
+        "~23 Oct – 23 Nov 2021",
+    )
 
 
 # --------------------------------------------------------------------- choosing a language

@@ -123,7 +123,46 @@ def test_estimate_needs_a_reason() -> None:
     found = problems(
         MINI.replace("as_of = 2021-11-23", 'as_of = 2021-11-23\nas_of_precision = "estimate"')
     )
-    assert any("an estimated 'as_of' needs 'as_of_note'" in p for p in found)
+    assert any("an inferred 'as_of' needs 'as_of_note'" in p for p in found)
+
+
+def test_a_day_without_its_year_needs_a_reason() -> None:
+    text = MINI.replace(
+        "published = 2021-11-23", 'published = 2021-11-23\npublished_precision = "day_month"'
+    )
+    found = problems(text)
+    assert any("an inferred 'published' needs 'published_note'" in p for p in found)
+    noted = text.replace(
+        'published_precision = "day_month"',
+        'published_precision = "day_month"\npublished_note = "the year is inferred"',
+    )
+    assert loads(noted).source["src-a"].published_precision == "day_month"
+
+
+def test_a_source_url_is_an_http_address() -> None:
+    with_url = MINI.replace(
+        'outlet = "Báo A"', 'outlet = "Báo A"\nurl = "https://bao-a.vn/bai-a.html"'
+    )
+    assert loads(with_url).source["src-a"].url == "https://bao-a.vn/bai-a.html"
+    assert loads(MINI).source["src-a"].url is None
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("ftp://bao-a.vn/a", "expected an http(s) address"),
+        ("bao-a.vn/a", "expected an http(s) address"),
+        ("https://", "expected an http(s) address"),
+        ("https://bao-a.vn/a b", "may not contain spaces or control characters"),
+        ("https://bao-a.vn/\\u001b[31m", "may not contain spaces or control characters"),
+    ],
+)
+def test_a_bad_source_url_is_one_line_with_its_place(url: str, message: str) -> None:
+    text = MINI.replace('outlet = "Báo A"', f'outlet = "Báo A"\nurl = "{url}"')
+    [line] = problems(text)
+    expected_line = text.splitlines().index(f'url = "{url}"') + 1
+    assert line.startswith(f"t.toml:{expected_line}: sources[0].url: ")
+    assert message in line and "\n" not in line and "\x1b" not in line
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from typing import Any
 
 from timeline.jsontext import escape_controls
 from timeline.l10n import N_, Formatter, translations
-from timeline.model import Milestone, Observation, Source, Timeline
+from timeline.model import INFERRED, Milestone, Observation, Source, Timeline
 
 HEADLINE_CELLS = 48  # a shortened headline keeps this many characters at most
 
@@ -209,7 +209,7 @@ def _issued(source: Source) -> dict[str, Any] | None:
         "month": [d.year, d.month],
     }.get(source.published_precision, [d.year, d.month, d.day])
     issued: dict[str, Any] = {"date-parts": [parts]}
-    if source.published_precision == "estimate":
+    if source.published_precision in INFERRED:  # CSL's one word for a date not stated
         issued["circa"] = True
     return issued
 
@@ -232,6 +232,8 @@ def csl_items(t: Timeline, item: Observation | Milestone) -> list[dict[str, Any]
         if issued is not None:
             entry["issued"] = issued
         entry["language"] = source.language
+        if source.url:
+            entry["URL"] = source.url
         if item.quote:
             entry["note"] = item.quote
         items.append(entry)

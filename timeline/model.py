@@ -9,10 +9,20 @@ instead of being guessed at.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
 
 # A model's own checks say what is wrong in English; the message is a catalog entry, put
 # into the reader's language when the problem is printed (timeline.l10n.problems).
@@ -42,13 +52,35 @@ Number = (
     Annotated[int, Strict(), Field(gt=-LIMIT, lt=LIMIT)]
     | Annotated[float, Strict(), Field(allow_inf_nan=False, gt=-LIMIT, lt=LIMIT)]
 )
+
+
+def _http_url(value: str) -> str:
+    """An article's web address: http or https, a host, no spaces or control characters."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(N_("expected an http(s) address such as 'https://example.vn/bai-viet'"))
+    if any(ch.isspace() or unicodedata.category(ch).startswith("C") for ch in value):
+        raise ValueError(N_("an address may not contain spaces or control characters"))
+    return value
+
+
+# A string, not a parsed URL object: it is shown and exported exactly as written.
+Url = Annotated[
+    str,
+    Strict(),
+    Field(min_length=1, max_length=2000, json_schema_extra={"format": "uri"}),
+    AfterValidator(_http_url),
+]
 # TOML has dates of its own; a string such as "23/11/2021" or a datetime is refused.
 Date = Annotated[dt.date, Strict()]
 
 # How much of a date is known. "month": only the month is known (the day is a
 # placeholder that orders it, usually the month's last day); "year" likewise;
-# "estimate": inferred from context, the accompanying note says how.
-Precision = Literal["day", "month", "year", "estimate"]
+# "day_month": the text gives the day and the month but not the year, which is inferred
+# (shown "27/2/[2020]", the brackets of a supplied year); "estimate": inferred from
+# context. An inferred date ("day_month", "estimate") needs a note saying how.
+Precision = Literal["day", "month", "year", "day_month", "estimate"]
+INFERRED: frozenset[str] = frozenset({"day_month", "estimate"})
 
 # The words Vietnamese articles put before a figure: "hơn" (more than), "trên" (over),
 # "khoảng" (about), "gần" (nearly). Kept apart because "over 1.2 million" is not 1.2 million.
@@ -109,14 +141,17 @@ class Source(Frozen):
     )
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = "vi"
     file: NonEmpty | None = Field(None, description="The article's text file, for reference.")
+    url: Url | None = Field(
+        None, description="The article's web address, only where it is known; never guessed."
+    )
     notes: Note | None = None
 
     @model_validator(mode="after")
     def _date_is_explained(self) -> Source:
         if self.published is None and self.published_note is None:
             raise ValueError(N_("a source without 'published' needs 'published_note' saying why"))
-        if self.published_precision == "estimate" and self.published_note is None:
-            raise ValueError(N_("an estimated 'published' needs 'published_note' saying how"))
+        if self.published_precision in INFERRED and self.published_note is None:
+            raise ValueError(N_("an inferred 'published' needs 'published_note' saying how"))
         return self
 
 
@@ -148,8 +183,8 @@ class Milestone(Frozen):
 
     @model_validator(mode="after")
     def _estimate_is_explained(self) -> Milestone:
-        if self.date_precision == "estimate" and self.date_note is None:
-            raise ValueError(N_("an estimated 'date' needs 'date_note' saying how it was inferred"))
+        if self.date_precision in INFERRED and self.date_note is None:
+            raise ValueError(N_("an inferred 'date' needs 'date_note' saying how it was inferred"))
         return self
 
 
@@ -207,9 +242,9 @@ class Observation(Frozen):
             raise ValueError(N_("'period_start' is after 'period_end'"))
         if (self.change is None) != (self.compared_with is None):
             raise ValueError(N_("'change' and 'compared_with' go together"))
-        if self.as_of_precision == "estimate" and self.as_of_note is None:
+        if self.as_of_precision in INFERRED and self.as_of_note is None:
             raise ValueError(
-                N_("an estimated 'as_of' needs 'as_of_note' saying how it was inferred")
+                N_("an inferred 'as_of' needs 'as_of_note' saying how it was inferred")
             )
         return self
 

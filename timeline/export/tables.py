@@ -74,6 +74,7 @@ def tables(t: Timeline) -> list[Table]:
                 *_both("published_note"),
                 _c("language", required=True),
                 _c("file"),
+                _c("url"),
                 *_both("notes"),
             ),
             ("id",),
@@ -90,6 +91,7 @@ def tables(t: Timeline) -> list[Table]:
                     *_text(s.published_note),
                     s.language,
                     s.file,
+                    s.url,
                     *_text(s.notes),
                 )
                 for s in t.sources

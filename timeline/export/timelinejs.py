@@ -21,12 +21,13 @@ from timeline.model import Milestone, Precision, Timeline
 
 
 def _date(d: Any, precision: Precision, fmt: Formatter) -> dict[str, Any]:
-    # An estimate is placed at its best guess, day and all; `display_date` marks it "~".
+    # An estimate is placed at its best guess, day and all; `display_date` marks it "~"
+    # (or a supplied year "[2020]").
     # A month's or a year's day is a placeholder, so TimelineJS is not given it.
     parts: dict[str, Any] = {"year": d.year}
     if precision != "year":
         parts["month"] = d.month
-    if precision in ("day", "estimate"):
+    if precision in ("day", "day_month", "estimate"):
         parts["day"] = d.day
     parts["display_date"] = fmt.date(d, precision)
     return parts

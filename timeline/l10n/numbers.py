@@ -185,6 +185,10 @@ class Formatter:
         """ "12/3/2019", "6/2021", "2018", "~9/2021" / "12 Mar 2019", "Jun 2021", "~Sep 2021"."""
         if precision == "estimate":
             return "~" + self._pattern(d, "month")
+        if precision == "day_month":
+            # A day whose year the text does not give: the year in brackets, the mark of
+            # a supplied year: "27/2/[2020]" / "27 Feb [2020]".
+            return f"{self._pattern(d, 'day_month')}{'/' if self.lang == 'vi' else ' '}[{d.year}]"
         return self._pattern(d, precision)
 
     def period(self, start: dt.date, end: dt.date) -> str:
@@ -234,7 +238,10 @@ class Formatter:
         return template.format(first=shown, last=self._pattern(end, "day"))
 
     def when(self, obs: Observation) -> str:
-        """The observation's date at its precision, or its period for a period figure."""
+        """The observation's date at its precision, or its period for a period figure: an
+        inferred period is marked like an inferred date, "~23/10/2021–23/11/2021"."""
         if obs.basis == "period" and obs.period_start is not None and obs.period_end is not None:
-            return self.period(obs.period_start, obs.period_end)
+            period = self.period(obs.period_start, obs.period_end)
+            # timeline.model.INFERRED, not imported: the model imports the catalogs.
+            return "~" + period if obs.as_of_precision in ("day_month", "estimate") else period
         return self.date(obs.as_of, obs.as_of_precision)

@@ -313,6 +313,7 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
             date_width = max(
                 cell_len(fmt.date(dt.date(2000, 12, 28))),
                 cell_len(fmt.date(dt.date(2000, 9, 30), "estimate")),
+                cell_len(fmt.date(dt.date(2000, 12, 28), "day_month")),
             )
             labels = [platform_label(self.timeline, p.id) for p in self.timeline.platforms]
             labels.append(platform_label(self.timeline, None))
