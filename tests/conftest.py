@@ -28,9 +28,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def pytest_configure(config: pytest.Config) -> None:
     """Explorers started by the tests (in subprocesses too) keep their cache of validated
-    timelines in a directory of the run's own, never in the user's ~/.cache."""
+    timelines in a directory of the run's own, never in the user's ~/.cache, and read and
+    write their remembered settings in another, never the user's ~/.config (always: a
+    config the user set up must not change what the tests see)."""
     if "VN_EGOV_CACHE" not in os.environ:
         os.environ["VN_EGOV_CACHE"] = tempfile.mkdtemp(prefix="vn-egov-cache-")
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="vn-egov-config-")
 
 
 @pytest.fixture(scope="session")

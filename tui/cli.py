@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -28,11 +29,13 @@ from timeline.l10n import (
 )
 from timeline.load import TimelineError, bundled_path, load
 from timeline.model import Timeline
+from tui.argparse_text import speaking
 from tui.process import finish
 from tui.safe import clean, clean_block
 
 if TYPE_CHECKING:
     from timeline.selection import Selection
+    from tui.settings import Settings
 
 # Files larger than this open the explorer at once and load behind a progress indicator.
 LOAD_IN_BACKGROUND_BYTES = 2 * 1024 * 1024
@@ -45,8 +48,11 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    from tui import config  # the reader's remembered settings (no Textual in it)
+
+    remembered, config_problem = config.read(config.config_path())
     try:
-        lang, notices = choose_language(_early_lang(args_list), os.environ)
+        lang, notices = choose_language(_early_lang(args_list), os.environ, remembered.lang)
     except LanguageError as exc:
         print(f"vn-egov: {exc}", file=sys.stderr)
         return 2
@@ -57,7 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for notice in notices:
             print(f"vn-egov: {clean(notice)}", file=sys.stderr)
-        args = _parser().parse_args(args_list)
+        if config_problem is not None:
+            print(clean(config_problem()), file=sys.stderr)
+        with speaking(lang):  # argparse's own words ("usage:", its errors) too
+            args = _parser().parse_args(args_list)
+        args.remembered = remembered
         try:
             return int(args.run(args, lang))
         except KeyboardInterrupt:
@@ -84,7 +94,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="vn-egov",
         description=_("Explore Vietnam's e-government milestones, every figure with its source."),
     )
-    parser.add_argument("--version", action="version", version="vn-egov 0.1.0")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version="vn-egov 0.1.0",
+        help=_("show the version of vn-egov and exit"),
+    )
     _add_data(parser)
     _add_lang(parser)
     parser.add_argument(
@@ -93,13 +108,13 @@ def _parser() -> argparse.ArgumentParser:
         help=_("read the file afresh, without the cache of validated timelines"),
     )
     parser.set_defaults(run=_explore)
-    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
     validate = commands.add_parser(
         "validate", help=_("check timeline files and report every problem")
     )
     validate.add_argument(
-        "files", nargs="*", type=Path, metavar="FILE", help=_("files to check (default: bundled)")
+        "files", nargs="*", type=Path, metavar=_("FILE"), help=_("files to check (default: bundled)")
     )
     _add_lang(validate)
     validate.set_defaults(run=_validate)
@@ -119,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         type=Path,
-        metavar="OUT",
+        metavar=_("OUT"),
         help=_("file or folder to write; - for standard output (default for text formats)"),
     )
     export.add_argument("--force", action="store_true", help=_("replace OUT if it exists"))
@@ -138,7 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     cite = commands.add_parser(
         "cite", help=_("print a figure or an event with its quote and source, for citing")
     )
-    cite.add_argument("id", metavar="ID", help=_("an observation's or a milestone's id"))
+    cite.add_argument("id", metavar=_("ID"), help=_("an observation's or a milestone's id"))
     _add_data(cite)
     cite.add_argument(
         "--format",
@@ -170,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--data", type=Path, metavar="FILE", help=_("timeline file (default: the bundled one)")
+        "--data", type=Path, metavar=_("FILE"), help=_("timeline file (default: the bundled one)")
     )
 
 
@@ -178,24 +193,24 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     """The options that choose a part of the timeline, the same for list and export."""
     parser.add_argument(
         "--platform",
-        metavar="NAME",
+        metavar=_("NAME"),
         help=_("only this platform and its components (id or short name; national: none)"),
     )
     parser.add_argument(
         "--search",
-        metavar="TEXT",
+        metavar=_("TEXT"),
         default="",
         help=_("only events matching TEXT, as in the explorer"),
     )
     parser.add_argument(
         "--since",
-        metavar="DATE",
+        metavar=_("DATE"),
         type=_date_arg(end=False),
         help=_("only from DATE on (YYYY-MM-DD, YYYY-MM or YYYY)"),
     )
     parser.add_argument(
         "--until",
-        metavar="DATE",
+        metavar=_("DATE"),
         type=_date_arg(end=True),
         help=_("only up to DATE (YYYY-MM-DD, YYYY-MM or YYYY)"),
     )
@@ -273,17 +288,33 @@ def _explore(args: argparse.Namespace, lang: str) -> int:
         size = 0  # load() reports the problem precisely
     cache = None if args.no_cache else TimelineCache.from_environment(os.environ)
     read = load if cache is None else cache.load
+    from tui import config
     from tui.app import VnEgovApp  # the only place Textual is imported
 
+    remembered: config.Remembered = args.remembered
+    settings_path = config.config_path()
+
+    def remember(settings: Settings) -> None:
+        config.write(settings_path, config.render(settings.lang, settings.full, settings.theme))
+
+    make = partial(
+        VnEgovApp, lang=lang, full=bool(remembered.full), theme=remembered.theme, remember=remember
+    )
     if size > LOAD_IN_BACKGROUND_BYTES:
-        app = VnEgovApp(None, lang=lang, load=lambda progress: read(path, progress))
+        app = make(None, load=lambda progress: read(path, progress))
     else:
         try:
             timeline = read(path)
         except TimelineError as exc:
             _print_problems(exc)
             return 1
-        app = VnEgovApp(timeline, lang=lang)
+        app = make(timeline)
+    if remembered.theme is not None and remembered.theme not in app.available_themes:
+        _say(
+            config.warning(
+                settings_path, _("unknown theme {name}").format(name=repr(remembered.theme))
+            )
+        )
     app.run()
     error = getattr(app, "load_error", None)
     if isinstance(error, TimelineError):
