@@ -114,7 +114,11 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help=_("check timeline files and report every problem")
     )
     validate.add_argument(
-        "files", nargs="*", type=Path, metavar=_("FILE"), help=_("files to check (default: bundled)")
+        "files",
+        nargs="*",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("files to check (default: bundled)"),
     )
     _add_lang(validate)
     validate.set_defaults(run=_validate)
