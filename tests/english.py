@@ -42,14 +42,7 @@ TEXTUAL = (
 # Names a Vietnamese text may hold: the program, its commands, flags' words, formats,
 # programs named in the help, the words of theme names.
 NAMES = frozenset(
-    """
-    vn-egov egov validate export cite list schema help version data lang cache force bom
-    full platform search since until series format output json csv timelinejs sqlite
-    datapackage text markdown csl-json csl datasette frictionless zotero pandoc mendeley
-    toml svg utf yyyy national package byte bom zip
-    textual dark light nord gruvbox catppuccin mocha latte dracula tokyo night monokai
-    flexoki solarized rose pine ansi
-    """.split()
+    ["vn-egov", "egov", "validate", "export", "cite", "list", "schema", "help", "version", "data", "lang", "cache", "force", "bom", "full", "platform", "search", "since", "until", "series", "format", "output", "json", "csv", "timelinejs", "sqlite", "datapackage", "text", "markdown", "csl-json", "csl", "datasette", "frictionless", "zotero", "pandoc", "mendeley", "toml", "svg", "utf", "yyyy", "national", "package", "byte", "bom", "zip", "textual", "dark", "light", "nord", "gruvbox", "catppuccin", "mocha", "latte", "dracula", "tokyo", "night", "monokai", "flexoki", "solarized", "rose", "pine", "ansi"]
 )
 
 WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]")
