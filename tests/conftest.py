@@ -29,10 +29,12 @@ HEADLESS = "textual.drivers.headless_driver:HeadlessDriver"
 
 def pytest_configure(config: pytest.Config) -> None:
     """Explorers started by the tests (in subprocesses too) keep their cache of validated
-    timelines in a directory of the run's own, never in the user's ~/.cache, and run
-    headless."""
+    timelines in a directory of the run's own, never in the user's ~/.cache, read and
+    write their remembered settings in another, never the user's ~/.config (always: a
+    config the user set up must not change what the tests see), and run headless."""
     if "VN_EGOV_CACHE" not in os.environ:
         os.environ["VN_EGOV_CACHE"] = tempfile.mkdtemp(prefix="vn-egov-cache-")
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="vn-egov-config-")
     # The explorer refuses to start without a terminal unless a driver is named; tests
     # that need a real terminal give their child one (a pty) and drop this.
     os.environ.setdefault("TEXTUAL_DRIVER", HEADLESS)

@@ -16,18 +16,19 @@ from __future__ import annotations
 import gc
 import io
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.worker import get_current_worker
 
 from timeline.l10n import LANGUAGES
@@ -35,8 +36,10 @@ from timeline.load import Cancelled, Progress, TimelineError
 from timeline.model import Timeline
 from timeline.queries import Queries, is_large
 from tui.commands import ExplorerCommands
+from tui.compat import WordedPalette
 from tui.language import N_, _
 from tui.settings import Settings
+from tui.system_commands import SCREENSHOT, system_commands
 
 if TYPE_CHECKING:
     from tui.widgets.figures_table import FiguresTable
@@ -69,8 +72,6 @@ def _settle(timeline: Timeline) -> Queries:
 
 
 PROGRESS_EVERY = 1.0  # seconds between two counts on the loading screen
-
-SCREENSHOT = "vn-egov-screenshot"  # the name of a screenshot's delivery
 
 
 class LoadProgress(Message):
@@ -114,11 +115,24 @@ class VnEgovApp(App[None]):
         *,
         lang: str = "en",
         load: Callable[[Progress], Timeline] | None = None,
+        full: bool = False,
+        theme: str | None = None,
+        remember: Callable[[Settings], None] | None = None,
     ) -> None:
+        """`full` and `theme` are the reader's remembered choices (an unknown theme is
+        Textual's default); `remember` is called with the new settings after each change
+        the reader makes (the CLI writes them to the config file, tui.config)."""
         if timeline is None and load is None:
             raise ValueError("VnEgovApp needs a timeline or a load() callable")
         super().__init__()
-        self.set_reactive(VnEgovApp.settings, Settings(lang=lang if lang in LANGUAGES else "en"))
+        if theme is not None and theme in self.available_themes:
+            # Before the first styling, so that the first frame is drawn in it.
+            self.set_reactive(App.theme, theme)
+        self.set_reactive(
+            VnEgovApp.settings,
+            Settings(lang=lang if lang in LANGUAGES else "en", full=full, theme=self.theme),
+        )
+        self._remember = remember
         self.timeline = timeline
         self.queries = _settle(timeline) if timeline is not None else None
         self._load = load
@@ -212,6 +226,14 @@ class VnEgovApp(App[None]):
         if new.theme != old.theme and new.theme in self.available_themes:
             self.theme = new.theme
         self.refresh_bindings()
+        if self._remember is not None:
+            try:
+                self._remember(new)
+            except OSError as exc:  # a read-only or full disk: the explorer goes on
+                self.notify(
+                    _("Settings not saved: {reason}").format(reason=exc.strerror or exc),
+                    severity="warning",
+                )
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
@@ -273,11 +295,26 @@ class VnEgovApp(App[None]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(
-                CommandPalette(
+                WordedPalette(
                     id="--command-palette",
                     placeholder=_("Search events, platforms, indicators, commands…"),
+                    no_matches=_("No matches found"),
                 )
             )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands (Theme, Quit, Keys, Maximize, Screenshot) in the language."""
+        return system_commands(self, screen)
+
+    def search_themes(self) -> None:
+        """The theme picker (`t`, or Theme in the palette), its prompt translated."""
+        self.push_screen(
+            WordedPalette(
+                providers=[ThemeProvider],
+                placeholder=_("Search for a theme…"),
+                no_matches=_("No matches found"),
+            )
+        )
 
     def action_help_quit(self) -> None:
         self.notify(_("Press q or Ctrl+Q to quit."), title=_("Do you want to quit?"))

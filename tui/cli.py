@@ -13,6 +13,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
@@ -34,6 +35,7 @@ from timeline.load import TimelineError, bundled_path, load
 from timeline.model import Timeline
 from timeline.output import Interrupted
 from tui import streams
+from tui.argparse_text import speaking
 from tui.process import Ended, ended_by_signals, finish
 from tui.safe import clean, clean_block
 
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from timeline.selection import Selection
+    from tui.settings import Settings
 
 # Files larger than this open the explorer at once and load behind a progress indicator.
 LOAD_IN_BACKGROUND_BYTES = 2 * 1024 * 1024
@@ -84,8 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    from tui import config  # the reader's remembered settings (no Textual in it)
+
+    remembered, config_problem = config.read(config.config_path())
     try:
-        lang, notices = choose_language(_early_lang(args_list), os.environ)
+        lang, notices = choose_language(_early_lang(args_list), os.environ, remembered.lang)
     except LanguageError as exc:
         streams.say(f"vn-egov: {exc}")
         return 2
@@ -96,7 +102,11 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         for notice in notices:
             streams.say(f"vn-egov: {clean(notice)}")
-        args = _parser().parse_args(args_list)
+        if config_problem is not None:
+            streams.say(clean(config_problem()))
+        with speaking(lang):  # argparse's own words ("usage:", its errors) too
+            args = _parser().parse_args(args_list)
+        args.remembered = remembered
         return int(args.run(args, lang))
     finally:
         set_language(before)
@@ -131,7 +141,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="vn-egov",
         description=_("Explore Vietnam's e-government milestones, every figure with its source."),
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help=_("show the version and exit"))
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help=_("show the version of vn-egov and exit")
+    )
     _add_data(parser)
     _add_lang(parser)
     parser.add_argument(
@@ -140,13 +152,17 @@ def _parser() -> argparse.ArgumentParser:
         help=_("read the file afresh, without the cache of validated timelines"),
     )
     parser.set_defaults(run=_explore)
-    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
     validate = commands.add_parser(
         "validate", help=_("check timeline files and report every problem")
     )
     validate.add_argument(
-        "files", nargs="*", type=Path, metavar="FILE", help=_("files to check (default: bundled)")
+        "files",
+        nargs="*",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("files to check (default: bundled)"),
     )
     _add_lang(validate)
     validate.set_defaults(run=_validate)
@@ -166,7 +182,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         type=Path,
-        metavar="OUT",
+        metavar=_("OUT"),
         help=_("file or folder to write; - for standard output (default for text formats)"),
     )
     export.add_argument("--force", action="store_true", help=_("replace OUT if it exists"))
@@ -185,7 +201,7 @@ def _parser() -> argparse.ArgumentParser:
     cite = commands.add_parser(
         "cite", help=_("print a figure or an event with its quote and source, for citing")
     )
-    cite.add_argument("id", metavar="ID", help=_("an observation's or a milestone's id"))
+    cite.add_argument("id", metavar=_("ID"), help=_("an observation's or a milestone's id"))
     _add_data(cite)
     cite.add_argument(
         "--format",
@@ -243,7 +259,7 @@ def _port(text: str) -> int:
 
 def _add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--data", type=Path, metavar="FILE", help=_("timeline file (default: the bundled one)")
+        "--data", type=Path, metavar=_("FILE"), help=_("timeline file (default: the bundled one)")
     )
 
 
@@ -251,24 +267,24 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     """The options that choose a part of the timeline, the same for list and export."""
     parser.add_argument(
         "--platform",
-        metavar="NAME",
+        metavar=_("NAME"),
         help=_("only this platform and its components (id or short name; national: none)"),
     )
     parser.add_argument(
         "--search",
-        metavar="TEXT",
+        metavar=_("TEXT"),
         default="",
         help=_("only events matching TEXT, as in the explorer"),
     )
     parser.add_argument(
         "--since",
-        metavar="DATE",
+        metavar=_("DATE"),
         type=_date_arg(end=False),
         help=_("only from DATE on (YYYY-MM-DD, YYYY-MM or YYYY)"),
     )
     parser.add_argument(
         "--until",
-        metavar="DATE",
+        metavar=_("DATE"),
         type=_date_arg(end=True),
         help=_("only up to DATE (YYYY-MM-DD, YYYY-MM or YYYY)"),
     )
@@ -363,17 +379,33 @@ def _explore(args: argparse.Namespace, lang: str) -> int:
         )
         cache = None
     read = load if cache is None else cache.load
+    from tui import config
     from tui.app import VnEgovApp  # the only place Textual is imported
 
+    remembered: config.Remembered = args.remembered
+    settings_path = config.config_path()
+
+    def remember(settings: Settings) -> None:
+        config.write(settings_path, config.render(settings.lang, settings.full, settings.theme))
+
+    make = partial(
+        VnEgovApp, lang=lang, full=bool(remembered.full), theme=remembered.theme, remember=remember
+    )
     if background:
-        app = VnEgovApp(None, lang=lang, load=lambda progress: read(path, progress))
+        app = make(None, load=lambda progress: read(path, progress))
     else:
         try:
             timeline = read(path)
         except TimelineError as exc:
             _print_problems(exc)
             return 1
-        app = VnEgovApp(timeline, lang=lang)
+        app = make(timeline)
+    if remembered.theme is not None and remembered.theme not in app.available_themes:
+        streams.say(
+            config.warning(
+                settings_path, _("unknown theme {name}").format(name=repr(remembered.theme))
+            )
+        )
     with ended_by_signals(app):
         app.run()
     error = getattr(app, "load_error", None)

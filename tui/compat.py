@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.align import Align
+from rich.text import Text
 from textual._context import active_app
 from textual.binding import BindingsMap
+from textual.command import CommandList, CommandPalette
 from textual.geometry import Size
 from textual.widgets import Input
+from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -94,3 +98,34 @@ def screen_strips(app: App[Any], *, with_background: bool = True) -> list[Strip]
     (`Screen._compositor`, `App._background_screens`)."""
     stack = app._background_screens if with_background else None
     return app.screen._compositor.render_update(full=True, screen_stack=stack)
+
+
+class WordedPalette(CommandPalette):
+    """The command palette, with its "No matches found" line in the reader's language.
+
+    Missing: a public way to word that line; Textual writes it in English inside
+    `CommandPalette._start_no_matches_countdown`, which is repeated here with the
+    words given.
+    """
+
+    def __init__(self, *args: Any, no_matches: str = "No matches found", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(self.no_matches, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

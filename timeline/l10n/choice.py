@@ -23,8 +23,11 @@ def _shown(value: str) -> str:
     return repr(value if len(value) <= 40 else value[:40] + "…")
 
 
-def choose_language(flag: str | None, environ: Mapping[str, str]) -> tuple[str, list[str]]:
-    """The language to speak: ``--lang``, then VN_EGOV_LANG, then the locale, else English.
+def choose_language(
+    flag: str | None, environ: Mapping[str, str], remembered: str | None = None
+) -> tuple[str, list[str]]:
+    """The language to speak: ``--lang``, then VN_EGOV_LANG, then the one the reader last
+    chose in the explorer (``remembered``), then the locale, else English.
 
     The locale is the first non-empty of LC_ALL, LC_MESSAGES and LANG, as POSIX reads it
     ("vi_VN.UTF-8" -> vi; "C", "POSIX", "en_US" and languages we do not speak -> en).
@@ -36,7 +39,9 @@ def choose_language(flag: str | None, environ: Mapping[str, str]) -> tuple[str, 
     requested = environ.get(ENV_VAR, "")  # empty means unset, as for the locale variables
     lang = _language_of(requested)
     unknown_request = bool(requested.strip()) and lang not in LANGUAGES
-    if lang not in LANGUAGES:
+    if lang not in LANGUAGES and remembered is not None and remembered in LANGUAGES:
+        lang = remembered
+    elif lang not in LANGUAGES:
         lang = "en"
         for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
             if environ.get(name, "").strip():
