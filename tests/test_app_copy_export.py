@@ -86,7 +86,11 @@ def test_y_reaches_the_terminal_clipboard_through_tmux(tmp_path: Path) -> None:
     socket = f"vn-egov-{uuid.uuid4().hex[:8]}"
     tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
     command = f"{sys.executable} -m tui --data {FIXTURES / 'small.toml'} --lang en --no-cache"
-    env = {**os.environ, "TERM": "xterm-256color"}
+    # A real terminal, not the headless driver the other tests name (tests/conftest.py).
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"},
+        "TERM": "xterm-256color",
+    }
     subprocess.run(
         [*tmux, "new-session", "-d", "-x", "110", "-y", "32", command], env=env, check=True
     )
