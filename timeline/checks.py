@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.collector import held_off
 from timeline.model import Indicator, Observation, Platform, Text, Timeline
 from timeline.problems import KeyProblem, Loc, ProblemKind, closest
 from timeline.slices import ARRAYS
@@ -58,6 +59,7 @@ class Warning:  # the domain's word; used as checks.Warning, so the builtin is n
         return milestone_id in self.milestones or not observation_ids.isdisjoint(self.observations)
 
 
+@held_off()
 def consistency_warnings(t: Timeline) -> tuple[Warning, ...]:
     """Curated notes first, then what the checks find that no note already explains."""
     curated = [
@@ -187,6 +189,7 @@ CHECKS: tuple[Callable[[Timeline], list[Warning]], ...] = (
 # ---------------------------------------------------------------- references
 
 
+@held_off()
 def reference_problems(t: Timeline) -> list[KeyProblem]:
     """Unknown and duplicate ids, and impossible values, each at its key path."""
     problems: list[KeyProblem] = []

@@ -8,8 +8,6 @@ Nothing else escapes: the CLI prints the problems and exits 1.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +19,7 @@ import tomli
 from pydantic import ValidationError
 
 from timeline.checks import reference_problems
+from timeline.collector import held_off
 from timeline.interning import Sharer
 from timeline.model import Timeline
 from timeline.places import Places, long_integer
@@ -170,25 +169,7 @@ def _checked(
     return timeline
 
 
-@contextlib.contextmanager
-def _uncollected() -> Iterator[None]:
-    """The cyclic garbage collector held off while the models are built.
-
-    Validation builds hundreds of thousands of models that live as long as the timeline
-    and are never garbage; each time they grow by a quarter, the collector would walk
-    them all (at 100,000 observations, over a second of a six-second load). The
-    parsed tables are freed by reference counting as before.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_uncollected()
+@held_off()
 def _validate(
     tables: Tables, total: int, name: str, text: Callable[[], str], progress: Progress
 ) -> Timeline:
