@@ -1,6 +1,6 @@
 """Every figure readable at 80×24: the acceptance walk of the figures of a half-year report.
 
-At 80×24 in Vietnamese, the palette jumps to "Cổng DVCQG: 6 tháng đầu năm 2022", Tab goes
+At 80×24 in Vietnamese, the palette jumps to the Portal's first half of 2022, Tab goes
 into its figures and `j` moves through them: each indicator's full name, and whether the
 figure is the half-year's or a total since launch, can be read on the screen itself.
 """
@@ -16,7 +16,7 @@ from timeline.load import bundled_path, load
 from timeline.model import Timeline
 from tui.widgets.figures_table import FiguresTable
 
-TITLE = "Cổng DVCQG: 6 tháng đầu năm 2022"
+TITLE = "Cổng DVCQG: lũy kế đến giữa năm 2022 và 6 tháng đầu năm"
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ async def test_the_half_year_figures_read_in_full_at_80_by_24(bundled: Timeline)
 
 async def test_the_key_bar_says_what_f_does_now(bundled: Timeline) -> None:
     app = make_app(bundled)
-    async with app.run_test(size=(120, 35)) as pilot:
+    async with app.run_test(size=(200, 35)) as pilot:  # room for every key
         assert "f Full figures" in screen_text(app)
         await pilot.press("f")
         await pilot.pause()

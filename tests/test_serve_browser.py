@@ -168,13 +168,13 @@ def test_a_screenshot_from_the_palette_arrives_as_a_download(
         assert downloads, "no download"
         download = downloads[0]
         assert {d.url for d in downloads} == {download.url}  # one file
-        assert download.suggested_filename.startswith("vn-egov_")
+        assert download.suggested_filename.startswith("vn-egov")
         assert download.suggested_filename.endswith(".svg")
         saved = tmp_path / download.suggested_filename
         download.save_as(saved)
         svg = saved.read_text(encoding="utf-8")
         assert svg.startswith("<svg") and "e-government" in svg
-        assert list(Path.cwd().glob("vn-egov_*.svg")) == []  # nothing written by the server
+        assert list(Path.cwd().glob("vn-egov*.svg")) == []  # nothing written by the server
         notice = drawn(page, unlike=before)  # the palette gone, the notice shown
         keep(notice, "serve-screenshot-notice.png", tmp_path)
         assert drawn(page, unlike=notice) == before  # and gone after its few seconds

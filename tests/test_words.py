@@ -197,8 +197,8 @@ def test_a_models_own_check_is_translated() -> None:
         MINI.replace("as_of = 2021-11-23", 'as_of = 2021-11-23\nas_of_precision = "estimate"')
     )
     assert problem.kind == "schema-inconsistent"
-    assert "an estimated 'as_of' needs 'as_of_note'" in problem_text(problem, EN)
-    assert "'as_of' ước tính cần có 'as_of_note'" in problem_text(problem, VI)
+    assert "an inferred 'as_of' needs 'as_of_note'" in problem_text(problem, EN)
+    assert "'as_of' được suy ra cần 'as_of_note'" in problem_text(problem, VI)
 
 
 def test_counts_in_problems_are_numbers_of_the_language() -> None:

@@ -11,7 +11,6 @@ path when ~/Downloads does not exist). In a browser it downloads, as Textual's d
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,17 +85,11 @@ def screenshot_name(folder: Path, now: dt.datetime) -> Path:
 
 
 def save_screenshot(app: App[Any]) -> None:
-    svg = app.export_screenshot()
     now = dt.datetime.now()
-    if app.is_web:  # the browser downloads it; on_delivery_complete says so
-        app.deliver_text(
-            io.StringIO(svg),
-            save_filename=screenshot_name(Path("."), now).name,
-            open_method="browser",
-            mime_type="image/svg+xml",
-            name=SCREENSHOT,
-        )
+    if app.is_web:  # a download (VnEgovApp.deliver_screenshot); the app says when it is done
+        app.deliver_screenshot(filename=screenshot_name(Path("."), now).name)
         return
+    svg = app.export_screenshot()
     folder = screenshot_folder()
     path = screenshot_name(folder, now)
     try:
