@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 
 from tests.samples import MINI
-from timeline.load import bundled_path
+from timeline.l10n import Formatter
+from timeline.l10n.findings import describe
+from timeline.load import bundled_path, load
 from tui.cli import main
+from tui.safe import clean
 
 
 @pytest.fixture
@@ -224,6 +227,11 @@ SAID = {
 ENGLISH = ("unknown", "did you mean", "no such file", "valid", "source", "warning", "milestone")
 
 
+def bundled_note(fmt: Formatter) -> str:
+    """The bundled timeline's first data note, as validate prints it (on one line)."""
+    return clean(describe(load(bundled_path()).warnings[0], fmt))
+
+
 def test_validate_speaks_vietnamese_throughout(misspelt: Path, tmp_path: Path) -> None:
     missing = tmp_path / "missing.toml"
     result = run("--lang", "vi", "validate", str(misspelt), str(missing), str(bundled_path()))
@@ -234,7 +242,8 @@ def test_validate_speaks_vietnamese_throughout(misspelt: Path, tmp_path: Path) -
     assert f"{missing}: không có tệp này" in err
     assert f"{bundled_path()}: hợp lệ: 5 nguồn, 5 nền tảng" in out
     assert "cảnh báo chất lượng dữ liệu" in out
-    assert "7/2022 viết Cổng DVCQG" in out  # the notes in Vietnamese too
+    first_note = bundled_note(Formatter("vi"))
+    assert f"⚠ {first_note}" in out  # the notes in Vietnamese too
     for phrase in SAID["vi"]:
         assert phrase in out + err
     # Paths and keys aside, not one English word.
@@ -254,7 +263,7 @@ def test_validate_speaks_english_when_asked(misspelt: Path, tmp_path: Path) -> N
         assert phrase in result.stdout + result.stderr
     for phrase in SAID["vi"]:
         assert phrase not in result.stdout + result.stderr
-    assert "Jul 2022 says the Portal" in result.stdout
+    assert f"⚠ {bundled_note(Formatter('en'))}" in result.stdout
 
 
 def test_validate_in_vietnamese_names_every_kind_of_problem(tmp_path: Path) -> None:

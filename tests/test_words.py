@@ -27,7 +27,7 @@ from tests.samples import MINI
 from tests.test_checks import timeline_with
 from timeline import l10n
 from timeline.checks import Warning
-from timeline.l10n import RULES, Formatter, _, current_language, set_language
+from timeline.l10n import RULES, Formatter, _, current_language, set_language, translations
 from timeline.l10n.findings import WORDS as FINDING_WORDS
 from timeline.l10n.findings import describe
 from timeline.l10n.problems import WORDS as PROBLEM_WORDS
@@ -197,8 +197,11 @@ def test_a_models_own_check_is_translated() -> None:
         MINI.replace("as_of = 2021-11-23", 'as_of = 2021-11-23\nas_of_precision = "estimate"')
     )
     assert problem.kind == "schema-inconsistent"
-    assert "an inferred 'as_of' needs 'as_of_note'" in problem_text(problem, EN)
-    assert "'as_of' được suy ra cần 'as_of_note'" in problem_text(problem, VI)
+    english, vietnamese = problem_text(problem, EN), problem_text(problem, VI)
+    message = problem.params["message"]  # the model's own English, a catalog entry
+    assert english.endswith(f"observations[0]: {message}")
+    assert vietnamese.endswith(": " + translations("vi").gettext(message))
+    assert vietnamese != english and "'as_of_note'" in vietnamese
 
 
 def test_counts_in_problems_are_numbers_of_the_language() -> None:
