@@ -146,11 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_data(parser)
     _add_lang(parser)
-    parser.add_argument(
-        "--no-cache",
-        action="store_true",
-        help=_("read the file afresh, without the cache of validated timelines"),
-    )
+    _add_no_cache(parser)
     parser.set_defaults(run=_explore)
     commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
@@ -240,11 +236,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_data(serve)
     _add_lang(serve)
-    serve.add_argument(
-        "--no-cache",
-        action="store_true",
-        help=_("read the file afresh, without the cache of validated timelines"),
-    )
+    _add_no_cache(serve)
     serve.set_defaults(run=_serve)
     return parser
 
@@ -324,6 +316,15 @@ def _selection(args: argparse.Namespace, timeline: Timeline) -> Selection | None
 
 def _say(message: str) -> None:
     streams.say(clean(message))
+
+
+def _add_no_cache(parser: argparse.ArgumentParser) -> None:
+    """The explorer's and the server's: each visitor's explorer gets the same."""
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=_("read the file afresh, without the cache of validated timelines"),
+    )
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
