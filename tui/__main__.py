@@ -1,5 +1,5 @@
 """`python -m tui` is `vn-egov`."""
 
-from tui.cli import run
+from tui.start import run
 
 run()

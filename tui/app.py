@@ -39,6 +39,7 @@ from tui.commands import ExplorerCommands
 from tui.compat import WordedPalette
 from tui.language import N_, _
 from tui.settings import Settings
+from tui.start import started
 from tui.system_commands import SCREENSHOT, system_commands
 
 if TYPE_CHECKING:
@@ -162,6 +163,9 @@ class VnEgovApp(App[None]):
         return LoadingScreen()
 
     def on_mount(self) -> None:
+        # The collector, held off since the command began (tui.start), runs again once
+        # the first screen is drawn.
+        self.call_after_refresh(started)
         if self.timeline is None:
             self._load_in_background()
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 from timeline.export import FORMATS
 from timeline.l10n import (
@@ -36,8 +36,9 @@ from timeline.model import Timeline
 from timeline.output import Interrupted
 from tui import streams
 from tui.argparse_text import speaking
-from tui.process import Ended, ended_by_signals, finish
+from tui.process import Ended, ended_by_signals
 from tui.safe import clean, clean_block
+from tui.start import started
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -47,11 +48,6 @@ if TYPE_CHECKING:
 
 # Files larger than this open the explorer at once and load behind a progress indicator.
 LOAD_IN_BACKGROUND_BYTES = 2 * 1024 * 1024
-
-
-def run() -> NoReturn:
-    """The `vn-egov` command."""
-    finish(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -107,6 +103,8 @@ def _main(argv: Sequence[str] | None) -> int:
         with speaking(lang):  # argparse's own words ("usage:", its errors) too
             args = _parser().parse_args(args_list)
         args.remembered = remembered
+        if args.run is not _explore:
+            started()  # the explorer says so itself, once its first screen is drawn
         return int(args.run(args, lang))
     finally:
         set_language(before)
