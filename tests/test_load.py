@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -205,14 +205,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "secret.toml"
     path.write_text(MINI)
 
-    real_open = builtins.open
+    real_open = os.open
 
     def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(TimelineError, match="permission denied"):
         load(path)
 

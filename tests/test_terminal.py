@@ -111,6 +111,23 @@ def test_quitting_during_a_load_cancels_it_and_caches_nothing(tmp_path: Path) ->
     assert not cache.exists() or not list(cache.iterdir())
 
 
+def test_quitting_while_a_fifo_has_no_writer_ends_the_explorer(tmp_path: Path) -> None:
+    """A FIFO nobody writes to held open() until a writer came: `q` could not end it."""
+    fifo = tmp_path / "timeline.toml"
+    os.mkfifo(fifo)
+    terminal = Terminal("--data", str(fifo), "--lang", "en", env={"VN_EGOV_CACHE": "off"})
+    try:
+        assert terminal.read_until(b"Reading the timeline"), terminal.output[-2000:]
+        pressed = time.monotonic()
+        terminal.send(b"q")
+        assert terminal.wait() == 0
+        took = time.monotonic() - pressed
+    finally:
+        terminal.close()
+    assert LEAVE_ALTERNATE_SCREEN in terminal.output
+    assert took < 3, f"{took:.2f} s from q to the end of the process"
+
+
 @pytest.mark.parametrize(
     "args",
     [

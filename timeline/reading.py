@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import select
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -67,18 +68,28 @@ class Input:
 def read_input(path: Path | str, limit: int, tick: Tick = _no_tick) -> Input:
     """The bytes of `path`, at most `limit` of them; Unreadable says why not."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
+        # Opened without waiting: a FIFO nobody writes to blocks a plain open() until a
+        # writer comes, where nothing can cancel it (quitting the explorer hung).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        try:
+            info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
                 raise Unreadable("is-a-directory")
             regular = stat.S_ISREG(info.st_mode)
             if regular and info.st_size > limit:
                 raise Unreadable("too-large", size=info.st_size, limit=limit)
-            # A regular file in one read of its size (and a byte, in case it grew).
-            first = min(info.st_size, limit) + 1 if regular else PIECE
-            data = _read_up_to(handle, limit, first, tick)
+            if stat.S_ISFIFO(info.st_mode):
+                data = _read_stream(fd, limit, tick)
+            else:
+                os.set_blocking(fd, True)
+                with os.fdopen(fd, "rb", closefd=False) as handle:
+                    # A regular file in one read of its size (and a byte, in case it grew).
+                    first = min(info.st_size, limit) + 1 if regular else PIECE
+                    data = _read_up_to(handle, limit, first, tick)
             if data is None:  # a stream, or a file that grew while it was read
                 raise Unreadable("too-large-stream", limit=limit)
+        finally:
+            os.close(fd)
     except IsADirectoryError:
         raise Unreadable("is-a-directory") from None
     except FileNotFoundError:
@@ -88,6 +99,40 @@ def read_input(path: Path | str, limit: int, tick: Tick = _no_tick) -> Input:
     except OSError as exc:
         raise Unreadable("unreadable", reason=exc.strerror or str(exc)) from None
     return Input(path, data, regular=regular)
+
+
+# How long a pipe or FIFO is waited on between two ticks, while nobody writes to it.
+WAIT_MS = 250
+
+
+def _read_stream(fd: int, limit: int, tick: Tick) -> bytes | None:
+    """A pipe's or FIFO's bytes, read as they come, or None past `limit`.
+
+    Waiting is done in poll(), a quarter of a second at a time, with a tick after each:
+    a FIFO with no writer yet, or a writer that pauses, never holds the reader where its
+    caller cannot stop it (the explorer's loading screen cancels by raising from tick).
+    """
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    buffer = io.BytesIO()
+    done = told = 0
+    while True:
+        if not poller.poll(WAIT_MS):
+            tick(done)
+            continue
+        try:
+            piece = os.read(fd, min(PIECE, limit + 1 - done))
+        except BlockingIOError:  # woken, but another reader took the bytes
+            continue
+        if not piece:  # the last writer closed it: the end
+            return buffer.getvalue()
+        buffer.write(piece)
+        done += len(piece)
+        if done > limit:
+            return None
+        if done - told >= PIECE:  # a pipe gives 64 KiB at a time: tell now and then
+            told = done
+            tick(done)
 
 
 def _read_up_to(handle: BinaryIO, limit: int, first: int, tick: Tick) -> bytes | None:
