@@ -192,23 +192,23 @@ async def latencies(app: Any, watched: type, script: Script) -> dict[str, list[f
 
     Pilot's own press() waits for the whole process to go idle, which costs some 40 ms
     even in an empty app; so keys go straight to the driver, as a terminal's would.
-    Textual calls App._display with every compositor update (headless or not), so two
+    Textual writes every compositor update to its display (headless or not), so two
     times are read per key: "list", the first frame after the `watched` widget asked to
     be repainted (the list shows the new cursor or the new matches), and "settled", the
     last frame the key caused (the detail pane and the ruler have caught up too).
     """
     from textual import events
 
+    from tui.compat import on_frame, send_to_driver
+
     frames: list[float] = []
     repaints: list[float] = []
-    display = app._display
 
     def record(screen: Any, renderable: Any) -> None:
         if renderable is not None:
             frames.append(time.perf_counter())
-        display(screen, renderable)
 
-    app._display = record
+    on_frame(app, record)
     refresh = watched.refresh
 
     def noting(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -223,15 +223,13 @@ async def latencies(app: Any, watched: type, script: Script) -> dict[str, list[f
             # A large timeline's search index builds in a thread after the first screen.
             while getattr(getattr(app.screen, "queries", None), "search", True) is None:
                 await asyncio.sleep(0.05)
-            driver = app._driver
-            assert driver is not None
             for name, key, char in script:
                 await pilot.pause()
                 first_frame, first_repaint = len(frames), len(repaints)
                 started = time.perf_counter()
                 event = events.Key(key, char)
                 event.set_sender(app)
-                driver.send_message(event)
+                send_to_driver(app, event)
                 # Updates have stopped once 50 ms pass with no new frame (or one second
                 # with none at all: the key changed nothing, e.g. PageDown at the end).
                 while time.perf_counter() - started < 5:

@@ -14,6 +14,7 @@ from tests.conftest import make_app, screen_text
 from timeline.l10n import Formatter
 from timeline.load import bundled_path, load
 from timeline.model import Timeline
+from tui.compat import toasts
 from tui.widgets.figures_table import FiguresTable
 
 TITLE = "Cổng DVCQG: lũy kế đến giữa năm 2022 và 6 tháng đầu năm"
@@ -35,7 +36,7 @@ def _toasts(app: object) -> str:
     from textual.app import App
 
     assert isinstance(app, App)
-    return " ".join(str(n.message) for n in app._notifications)
+    return " ".join(toasts(app))
 
 
 async def _jump(pilot: Pilot[None], title: str) -> None:

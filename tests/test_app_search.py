@@ -8,6 +8,7 @@ from textual.widgets import Input, Label
 from tests.conftest import big_timeline, make_app
 from timeline.model import Timeline
 from timeline.search import SearchIndex
+from tui.compat import toasts
 from tui.screens.explorer import ExplorerScreen
 from tui.widgets.event_list import EventList
 from tui.widgets.platform_chips import PlatformChips
@@ -107,8 +108,8 @@ async def test_n_does_nothing_without_a_search(small: Timeline) -> None:
         assert isinstance(screen, ExplorerScreen)
         assert screen.check_action("next_match", ()) is False
         await pilot.pause()
-        toasts = " ".join(str(n.message) for n in app._notifications)
-        assert "No search to step through" in toasts  # says why, in a toast
+        said = " ".join(toasts(app))
+        assert "No search to step through" in said  # says why, in a toast
 
 
 async def test_escape_clears_and_closes(small: Timeline) -> None:

@@ -25,7 +25,8 @@ COMPAT = {
 # import of a private module of theirs.
 PRIVATE = re.compile(
     r"\._(size_updated|scroll_update|screen_stacks|merged_bindings|bindings|watch_value"
-    r"|compositor|background_screens|open_app_process|build_environment)\b"
+    r"|compositor|background_screens|open_app_process|build_environment|notifications)\b"
+    r"|\b(app|App|VnEgovApp)\._(display|driver|exit)\b"
     r"|__pydantic_fields_set__|\bactive_app\b"
     r"|from (textual|textual_serve|pydantic|pydantic_core)\._|import (textual|pydantic)\._"
 )

@@ -20,6 +20,8 @@ from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import App
     from textual.dom import DOMNode
     from textual.scroll_view import ScrollView
@@ -129,3 +131,38 @@ class WordedPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def toasts(app: App[Any]) -> list[str]:
+    """The messages of the notifications the app holds now, oldest first.
+
+    Missing: a public list of an app's notifications (App._notifications), which tests
+    read to see what a toast said.
+    """
+    return [str(notification.message) for notification in app._notifications]
+
+
+def on_frame(app: App[Any], seen: Callable[[Any, Any], None]) -> None:
+    """Call `seen(screen, renderable)` after every update Textual writes to the display
+    (renderable None: nothing new), headless or not.
+
+    Missing: a public hook on App._display, which the benchmarks time frames by.
+    """
+    display = app._display
+
+    def displayed(screen: Any, renderable: Any) -> None:
+        display(screen, renderable)
+        seen(screen, renderable)
+
+    app._display = displayed  # type: ignore[method-assign]
+
+
+def send_to_driver(app: App[Any], message: Any) -> None:
+    """Hand an event to the app as its driver does when a terminal sends it.
+
+    Missing: a public way in; Pilot's press() also waits for the whole app to go idle,
+    which the keystroke benchmarks must not count (App._driver).
+    """
+    driver = app._driver
+    assert driver is not None, "the app is not running"
+    driver.send_message(message)
