@@ -220,6 +220,16 @@ def test_sqlite_search_ignores_accents(bundled: Timeline, tmp_path: Path) -> Non
         "(SELECT rowid FROM milestones_fts WHERE milestones_fts MATCH 'Dịch vụ công')"
     ).fetchone()[0]
     assert found == accented > 0
+    # "đ" is a letter of its own to SQLite: "dieu" finds "điều" all the same.
+    for query in ("dieu", "điều", "Điều"):
+        titles = [
+            row[0]
+            for row in db.execute(
+                "SELECT title_vi FROM milestones WHERE rowid IN (SELECT rowid FROM "
+                f"milestones_fts WHERE milestones_fts MATCH 'title_vi: {query}')"
+            )
+        ]
+        assert len(titles) == 4 and all("điều" in t.lower() for t in titles), (query, titles)
     sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'observations_fts'").fetchone()[0]
     assert 'content="observations"' in sql and "remove_diacritics 2" in sql
 

@@ -3,8 +3,12 @@
 The tables of `timeline.export.tables`, with primary keys and a foreign key for every
 reference (`PRAGMA foreign_key_check` finds nothing). FTS5 indexes, named and built the
 way Datasette and sqlite-utils look for them (`<table>_fts`, content="<table>"), cover
-titles, quotes and notes; `remove_diacritics 2` lets "dich vu cong" find "Dịch vụ công"
-(to SQLite "đ" is a letter of its own: it is found as "đ", not as "d").
+titles, quotes and notes; `remove_diacritics 2` lets "dich vu cong" find "Dịch vụ công".
+
+To SQLite "đ" is a letter of its own, not a "d" with a mark, so "dang ky" would not find
+"đăng ký". A text with a "đ" is therefore indexed twice, as written and folded as the
+explorer's search folds it ("dang ky"): the index is built from the values inserted into
+it, while Datasette shows the rows of the table, as written. Either spelling finds it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from timeline.export.tables import Column, Table, tables
 from timeline.model import Timeline
+from timeline.search import fold
 
 # The searchable text of each table: titles, quotes and notes.
 FTS = {
@@ -43,6 +48,14 @@ def create_table(table: Table) -> str:
     columns = [_column(c) for c in table.columns]
     columns.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
     return f"CREATE TABLE {table.name} (\n    " + ",\n    ".join(columns) + "\n)"
+
+
+def _searchable(text: str | None) -> str | None:
+    """What the index holds of a text: the text, and its folded form after it when it
+    has a "đ" (see the module's docstring)."""
+    if text is None or "đ" not in text.lower():
+        return text
+    return f"{text}\n{fold(text)}"
 
 
 def write_sqlite(t: Timeline, path: Path) -> None:
@@ -80,8 +93,10 @@ def _write(t: Timeline, path: Path) -> None:
                 f"CREATE VIRTUAL TABLE {name}_fts USING fts5"
                 f"({listed}, content=\"{name}\", tokenize='{TOKENIZER}')"
             )
-            connection.execute(
-                f"INSERT INTO {name}_fts (rowid, {listed}) SELECT rowid, {listed} FROM {name}"
+            rows = connection.execute(f"SELECT rowid, {listed} FROM {name}")
+            connection.executemany(
+                f"INSERT INTO {name}_fts (rowid, {listed}) VALUES (?{', ?' * len(columns)})",
+                ((row[0], *map(_searchable, row[1:])) for row in rows.fetchall()),
             )
         connection.execute("COMMIT")
     finally:
