@@ -17,7 +17,7 @@ from tui.language import N_
 
 def vi_keys(
     scope: str, *, up: str = "cursor_up", down: str = "cursor_down", first: str, last: str
-) -> list[Binding]:
+) -> list[BindingType]:
     """j, k, g and G for a widget whose moves are the actions `up`, `down`, `first`, `last`
     (their ids `scope.up` …, so that a keymap can rebind them)."""
     return [
