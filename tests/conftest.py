@@ -59,6 +59,21 @@ def make_app(timeline: Timeline, lang: str = "en") -> VnEgovApp:
     return app
 
 
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """`vn-egov argv…` in this process: its exit code, standard output and error."""
+    import contextlib
+
+    from tui.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(argv))
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
 def screen_text(app: object) -> str:
     """The current screen as plain text, one line per terminal row."""
     from rich.console import Console

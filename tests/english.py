@@ -40,7 +40,7 @@ TEXTUAL = (
 )
 
 # Names a Vietnamese text may hold: the program, its commands, flags' words, formats,
-# programs named in the help, the words of theme names.
+# programs named in the help, the words of theme names, keys.
 NAMES = frozenset(
     [
         "vn-egov",
@@ -108,6 +108,9 @@ NAMES = frozenset(
         "rose",
         "pine",
         "ansi",
+        # keys, by the names printed on them
+        "enter",
+        "esc",
     ]
 )
 

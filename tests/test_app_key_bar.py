@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from tests.conftest import make_app, screen_text
@@ -69,3 +70,37 @@ async def test_the_bar_follows_the_bindings_as_they_change(small: Timeline) -> N
         await pilot.pause()
         assert "Next match" in [k.description for k in bar.shown(bar.size.width)]
         assert "Next match" in screen_text(app).splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["⏎ Source", "y Copy", "/ Search", "e Export", "f Full figures"]),
+        ("vi", ["⏎ Nguồn", "y Sao chép", "/ Tìm kiếm", "e Xuất", "f Số đầy đủ"]),
+    ],
+)
+async def test_at_80_columns_the_most_used_keys_fit(
+    small: Timeline, lang: str, expected: list[str]
+) -> None:
+    app = make_app(small, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        for toggled in (False, True):  # "f Compact figures" once in full: it fits too
+            shown = [f"{k.display} {k.description}" for k in bar.shown(80)]
+            assert shown[: len(expected)] == expected
+            assert shown[-2:] == [f"? {said(lang, 'Help')}", f"^p {said(lang, 'Commands')}"]
+            last = screen_text(app).splitlines()[-1]
+            # Whole words only: every key drawn is drawn with its whole description.
+            assert all(f" {s} " in f"{last} " for s in shown), last
+            assert len(last.rstrip()) <= 80
+            if not toggled:
+                await pilot.press("f")
+                await pilot.pause()
+                expected = [*expected[:-1], f"f {said(lang, 'Compact figures')}"]
+
+
+def said(lang: str, message: str) -> str:
+    from timeline.l10n import translations
+
+    return translations(lang).gettext(message)

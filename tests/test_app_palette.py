@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.command import CommandPalette
 
 from tests.conftest import make_app
@@ -80,3 +83,29 @@ async def test_palette_hits_are_shown_without_markup(hostile: Timeline) -> None:
         assert any("[@click=app.quit]Click here[/]" in p for p in prompts)
         await pilot.press("escape")
         assert app.is_running
+
+
+@pytest.mark.parametrize(("lang", "query"), [("en", "export"), ("vi", "xuat")])
+async def test_export_in_the_palette_opens_the_dialog(
+    small: Timeline, lang: str, query: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(small, lang=lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _run(pilot, query)
+        assert isinstance(app.screen, ExportScreen)
+        assert list(tmp_path.iterdir()) == []  # the dialog asks first
+
+
+async def test_export_is_among_the_commands_offered_at_once(small: Timeline) -> None:
+    from textual.command import Command, CommandList
+
+    app = make_app(small, lang="vi")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.4)
+        commands = app.screen.query_one(CommandList)
+        prompts = [str(o.prompt) for o in commands.options if isinstance(o, Command)]
+        assert any(p.startswith("Xuất") and "(e)" in p for p in prompts), prompts

@@ -3,35 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import re
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli
 from tests.english import english_words
 from timeline.l10n import current_language
 from tui.argparse_text import STRINGS
-from tui.cli import main
 
 COMMANDS = ["validate", "export", "cite", "list", "schema"]
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(argv))
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
 def test_help_in_vietnamese_holds_no_english(command: str | None) -> None:
     argv = ["--lang", "vi", *([command] if command else []), "--help"]
-    code, out, _err = _run(*argv)
+    code, out, _err = run_cli(*argv)
     assert code == 0
     assert out.startswith("cách dùng: vn-egov")
     assert "tùy chọn:" in out and "hiện trợ giúp này rồi thoát" in out
@@ -39,7 +27,7 @@ def test_help_in_vietnamese_holds_no_english(command: str | None) -> None:
 
 
 def test_help_in_english_is_argparse_s_english() -> None:
-    code, out, _err = _run("--lang", "en", "--help")
+    code, out, _err = run_cli("--lang", "en", "--help")
     assert code == 0
     assert out.startswith("usage: vn-egov") and "options:" in out
     assert "show this help message and exit" in out
@@ -58,7 +46,7 @@ def test_help_in_english_is_argparse_s_english() -> None:
     ],
 )
 def test_usage_errors_in_vietnamese_hold_no_english(argv: list[str]) -> None:
-    code, out, err = _run("--lang", "vi", *argv)
+    code, out, err = run_cli("--lang", "vi", *argv)
     assert code == 2
     assert out == ""
     lines = err.strip().splitlines()
@@ -68,7 +56,7 @@ def test_usage_errors_in_vietnamese_hold_no_english(argv: list[str]) -> None:
 
 
 def test_argparse_is_given_back_its_own_words_afterwards() -> None:
-    _run("--lang", "vi", "--help")
+    run_cli("--lang", "vi", "--help")
     parser = argparse.ArgumentParser(prog="x")
     assert parser.format_usage().startswith("usage: x")
     assert current_language() == "en"

@@ -77,7 +77,7 @@ def test_a_signal_restores_the_terminal_and_sets_the_exit_code(
     reporting on and the cursor hidden; after SIGINT the exit code was 0."""
     terminal = Terminal("--lang", "en")
     try:
-        assert terminal.read_until(b"Quit"), terminal.output[-2000:]
+        assert terminal.read_until(b"Commands"), terminal.output[-2000:]
         drawn = len(terminal.output)
         terminal.signal(number)
         assert terminal.wait() == code

@@ -126,14 +126,21 @@ class VnEgovApp(App[None]):
         if timeline is None and load is None:
             raise ValueError("VnEgovApp needs a timeline or a load() callable")
         super().__init__()
-        if theme is not None and theme in self.available_themes:
-            # Before the first styling, so that the first frame is drawn in it.
-            self.set_reactive(App.theme, theme)
+        known = theme is not None and theme in self.available_themes
         self.set_reactive(
             VnEgovApp.settings,
-            Settings(lang=lang if lang in LANGUAGES else "en", full=full, theme=self.theme),
+            Settings(
+                lang=lang if lang in LANGUAGES else "en",
+                full=full,
+                theme=theme if known and theme is not None else self.theme,
+            ),
         )
         self._remember = remember
+        if known and theme is not None:
+            # Set, not set_reactive: Textual's own watcher gives the stylesheet the theme's
+            # colours and the app its -dark-mode classes before the first frame. (The
+            # settings already hold it, so the app's watcher has nothing to remember.)
+            self.theme = theme
         self.timeline = timeline
         self.queries = _settle(timeline) if timeline is not None else None
         self._load = load

@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from timeline.selection import Selection
-    from tui.settings import Settings
 
 # Files larger than this open the explorer at once and load behind a progress indicator.
 LOAD_IN_BACKGROUND_BYTES = 2 * 1024 * 1024
@@ -383,12 +382,12 @@ def _explore(args: argparse.Namespace, lang: str) -> int:
 
     remembered: config.Remembered = args.remembered
     settings_path = config.config_path()
-
-    def remember(settings: Settings) -> None:
-        config.write(settings_path, config.render(settings.lang, settings.full, settings.theme))
-
     make = partial(
-        VnEgovApp, lang=lang, full=bool(remembered.full), theme=remembered.theme, remember=remember
+        VnEgovApp,
+        lang=lang,
+        full=bool(remembered.full),
+        theme=remembered.theme,
+        remember=config.saver(settings_path),
     )
     if background:
         app = make(None, load=lambda progress: read(path, progress))

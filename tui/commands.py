@@ -114,6 +114,12 @@ class ExplorerCommands(Provider):
                 partial(self._on_explorer, "action_sources"),
             )
             yield Candidate(
+                ("Export", "Xuất", "Save to a file", "Lưu ra tệp", "csv json sqlite"),
+                _("Export"),
+                _("What the screen shows, to a file: CSV, TimelineJS, SQLite… (e)"),
+                partial(self._on_explorer, "action_export"),
+            )
+            yield Candidate(
                 ("Show every platform", "Hiện mọi nền tảng", "All platforms", "Tất cả"),
                 _("Show every platform"),
                 _("Clear the platform filter (0)"),

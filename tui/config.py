@@ -13,20 +13,27 @@ it before it knows whether the explorer will open.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import stat
 import tempfile
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import platformdirs
+import tomli
 
-from timeline.l10n import LANGUAGES, _
+from timeline.l10n import LANGUAGES, Formatter, _, current_language
+from timeline.l10n.problems import message_text
+from timeline.problems import Place, Problem, ProblemKind
+from timeline.toml_errors import toml_problem
 
 FILE_NAME = "config.toml"
 FIGURES = ("compact", "full")
+MAX_BYTES = 64 * 1024  # what we write is three lines; far more is not a settings file
 
 
 @dataclass(frozen=True)
@@ -55,9 +62,21 @@ def config_path(environ: Mapping[str, str] | None = None) -> Path:
 def parse(text: str) -> Remembered:
     """The choices in a config file's text; ConfigError for anything but what we write."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(_("not TOML: {reason}").format(reason=exc)) from None
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        # In the words the timeline file's own syntax errors are given (timeline.toml_errors).
+        kind, params = toml_problem(exc)
+        raise ConfigError(
+            _("not TOML (line {line}, column {column}): {reason}").format(
+                line=exc.lineno, column=exc.colno, reason=_problem(kind, **params)
+            )
+        ) from None
+    except RecursionError:
+        raise ConfigError(
+            _("not TOML: {reason}").format(reason=_problem("nested-too-deeply"))
+        ) from None
+    except Exception as exc:  # the parser's own failure (an integer of thousands of digits)
+        raise ConfigError(_problem("unparsable", reason=str(exc))) from None
     lang = data.get("language")
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(
@@ -78,6 +97,10 @@ def parse(text: str) -> Remembered:
     return Remembered(lang=lang, full=None if figures is None else figures == "full", theme=theme)
 
 
+def _problem(kind: ProblemKind, **params: object) -> str:
+    return message_text(Problem(Place(""), kind, params), Formatter(current_language()), _)
+
+
 def _shown(value: object) -> str:
     """A value from the file on one line: quoted, escaped, cut when long."""
     text = json.dumps(value, ensure_ascii=False, default=str)
@@ -94,18 +117,65 @@ def read(path: Path) -> tuple[Remembered, Warning | None]:
     have been meant to choose it).
     """
     try:
-        raw = path.read_bytes()
+        raw = _contents(path)
     except FileNotFoundError:
         return Remembered(), None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return Remembered(), lambda: warning(path, reason)
+    except _NotAFile as exc:
+        why = exc.why
+        return Remembered(), lambda: warning(path, why())
     try:
         return parse(raw.decode("utf-8")), None
     except UnicodeDecodeError:
         return Remembered(), lambda: warning(path, _("not UTF-8 text"))
     except ConfigError:
         return Remembered(), lambda: warning(path, _reason(raw))
+
+
+class _NotAFile(OSError):
+    def __init__(self, why: Callable[[], str]) -> None:
+        super().__init__()
+        self.why = why  # the reason, worded once the language is known
+
+
+def _contents(path: Path) -> bytes:
+    """The file's bytes. Opened without waiting and looked at before it is read: a named
+    pipe in its place would otherwise hang every command, and a device never end."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise _NotAFile(_why(exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise _NotAFile(lambda: _("a folder, not a file"))
+        if not stat.S_ISREG(mode):
+            raise _NotAFile(lambda: _("not a regular file"))
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            raw = file.read(MAX_BYTES + 1)
+    except _NotAFile:
+        raise
+    except OSError as exc:
+        raise _NotAFile(_why(exc)) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise _NotAFile(lambda: _("too large for a settings file"))
+    return raw
+
+
+def _why(exc: OSError) -> Callable[[], str]:
+    """The system's reason in the reader's words where we know it, else the system's."""
+    known: dict[int, Callable[[], str]] = {
+        errno.EISDIR: lambda: _("a folder, not a file"),
+        errno.EACCES: lambda: _("permission denied"),
+        errno.EPERM: lambda: _("permission denied"),
+        errno.ELOOP: lambda: _("a loop of symbolic links"),
+        errno.ENOTDIR: lambda: _("a file stands where a folder of its path should be"),
+    }
+    reason = exc.strerror or str(exc)
+    return known.get(exc.errno or 0, lambda: reason)
 
 
 def _reason(raw: bytes) -> str:
@@ -133,6 +203,26 @@ def render(lang: str, full: bool, theme: str) -> str:
         f"figures = {json.dumps(figures)}  # compact or full\n"
         f"theme = {json.dumps(theme)}\n"
     )
+
+
+class Chosen(Protocol):
+    """What is remembered of the explorer's settings (tui.settings.Settings)."""
+
+    @property
+    def lang(self) -> str: ...
+    @property
+    def full(self) -> bool: ...
+    @property
+    def theme(self) -> str: ...
+
+
+def saver(path: Path) -> Callable[[Chosen], None]:
+    """What the explorer calls after each change of its settings: the file rewritten."""
+
+    def save(settings: Chosen) -> None:
+        write(path, render(settings.lang, settings.full, settings.theme))
+
+    return save
 
 
 def write(path: Path, text: str) -> None:

@@ -59,6 +59,10 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         (32, "-tall"),
     ]
 
+    # After the focused list's or table's own keys (Enter, y), these lead the key bar: at
+    # 80 columns they are what fits before Help and the palette.
+    KEY_BAR_FIRST: ClassVar[tuple[str, ...]] = ("explorer.search", "explorer.export", "app.figures")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding: it runs before the keys typed after it are routed, so that
         # "/dvcqg" typed fast lands "dvcqg" in the box (see action_search).
@@ -83,7 +87,7 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         Binding("v", "compare", N_("Compare"), id="explorer.compare"),
         # S: every source, as s opens one (n/N, y/Y: the capital is the wider form).
         Binding("S", "sources", N_("Sources"), id="explorer.sources"),
-        Binding("e", "export", N_("Export"), show=False, id="explorer.export"),
+        Binding("e", "export", N_("Export"), id="explorer.export"),
         # In the figures table `c` charts the figure under the cursor (its own binding);
         # from the list it charts the event's first figure, or says why it cannot.
         Binding("c", "chart", N_("Chart"), show=False, id="explorer.chart"),

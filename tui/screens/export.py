@@ -34,6 +34,7 @@ from tui.labels import platform_label
 from tui.language import N_, _, ngettext
 from tui.safe import clean
 from tui.settings import FollowsSettings, Settings
+from tui.widgets.choice_list import ChoiceList
 
 # In the order the dialog offers them: the spreadsheet first, for most readers want that.
 CHOICES = ("csv", "timelinejs", "sqlite", "datapackage", "json")
@@ -102,7 +103,7 @@ class ExportScreen(FollowsSettings, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
             yield Static(self._summary(), id="export-summary", markup=False)
-            yield OptionList(*self._options(), id="export-formats")
+            yield ChoiceList(*self._options(), id="export-formats")
             yield Static(id="export-target", markup=False)
             yield Static(id="export-hint", markup=False)
 

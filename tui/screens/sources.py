@@ -26,6 +26,7 @@ from tui.labels import shown, source_label, source_url
 from tui.language import N_, _, ngettext
 from tui.safe import clean, clean_block
 from tui.settings import FollowsSettings, Settings
+from tui.widgets.choice_list import vi_keys
 from tui.widgets.key_bar import KeyBar
 
 # Which columns give way first when the table is narrow: (column, narrowest).
@@ -49,10 +50,7 @@ class SourcesTable(FollowsSettings, DataTable[Text]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,s", "open_source", N_("Open it"), id="sources.open"),
-        Binding("j", "cursor_down", N_("Down"), show=False, id="sources.down"),
-        Binding("k", "cursor_up", N_("Up"), show=False, id="sources.up"),
-        Binding("g", "scroll_top", N_("First"), show=False, id="sources.first"),
-        Binding("G", "scroll_bottom", N_("Last"), show=False, id="sources.last"),
+        *vi_keys("sources", first="scroll_top", last="scroll_bottom"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -18,6 +18,7 @@ from tui.labels import shown, source_label, title_of
 from tui.language import N_, _, ngettext
 from tui.safe import clean, clean_block
 from tui.settings import FollowsSettings, Settings
+from tui.widgets.choice_list import ChoiceList
 from tui.widgets.key_bar import KeyBar
 
 
@@ -38,7 +39,7 @@ class WarningsScreen(FollowsSettings, Screen[int | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="warnings-header", markup=False)
-        yield OptionList(id="warnings-list")
+        yield ChoiceList(id="warnings-list")
         yield KeyBar()
 
     def on_mount(self) -> None:

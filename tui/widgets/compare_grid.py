@@ -23,6 +23,7 @@ from tui.labels import platform_label
 from tui.language import N_, _
 from tui.series_text import indicator_name, value_of
 from tui.settings import FollowsSettings, Settings
+from tui.widgets.choice_list import vi_keys
 
 NAME_WIDTH = (14, 34)  # the indicator column, narrowest and widest
 CELL_WIDTH = (11, 22)  # a platform's column, narrowest and widest
@@ -44,10 +45,7 @@ class CompareGrid(FollowsSettings, DataTable[Text]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,s", "choose", N_("Its source"), id="compare.source"),
         Binding("c", "chart", N_("Chart"), id="compare.chart"),
-        Binding("j", "cursor_down", N_("Down"), show=False, id="compare.down"),
-        Binding("k", "cursor_up", N_("Up"), show=False, id="compare.up"),
-        Binding("g", "scroll_top", N_("First"), show=False, id="compare.first"),
-        Binding("G", "scroll_bottom", N_("Last"), show=False, id="compare.last"),
+        *vi_keys("compare", first="scroll_top", last="scroll_bottom"),
     ]
 
     class Chosen(Message):

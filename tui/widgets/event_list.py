@@ -72,7 +72,7 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page-up"),
         Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page-down"),
         Binding("enter,s", "open_source", N_("Source"), id="list.source"),
-        Binding("y", "copy(False)", N_("Copy"), show=False, id="list.copy"),
+        Binding("y", "copy(False)", N_("Copy"), id="list.copy"),
         Binding("Y", "copy(True)", N_("Copy as Markdown"), show=False, id="list.copy-markdown"),
     ]
 

@@ -73,7 +73,7 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
         Binding("end,G", "scroll_bottom", N_("Last figure"), show=False, id="figures.last"),
         Binding("enter,s", "choose", N_("Figure's source"), id="figures.source"),
         Binding("c", "chart", N_("Chart"), id="figures.chart"),
-        Binding("y", "copy(False)", N_("Copy"), show=False, id="figures.copy"),
+        Binding("y", "copy(False)", N_("Copy"), id="figures.copy"),
         Binding("Y", "copy(True)", N_("Copy as Markdown"), show=False, id="figures.copy-markdown"),
     ]
 

@@ -5,6 +5,10 @@ change (a search box focused, the language switched): at start-up and on every s
 key that rebuild was the slowest thing on screen. This is one widget drawing one line.
 When the line is too narrow, keys are dropped from the end, but Help and the command
 palette always stay, so every other key remains a keystroke away.
+
+The order is the priority: the focused widget's own keys (what Enter does here), then
+the keys the screen names in `KEY_BAR_FIRST` (its most used, wherever they are bound),
+then the rest in binding order: the screen's, then the app's.
 """
 
 from __future__ import annotations
@@ -74,8 +78,10 @@ class KeyBar(FollowsSettings, Widget, can_focus=False):
     # ------------------------------------------------------------------ what is shown
 
     def keys(self) -> list[Key]:
-        """Every key this screen offers now, one per action, in binding order."""
+        """Every key this screen offers now, one per action, in the order of priority."""
         found: dict[str, Key] = {}
+        rank: dict[str, tuple[int, int]] = {}
+        first: tuple[str, ...] = getattr(self.screen, "KEY_BAR_FIRST", ())
         palette = self.app.COMMAND_PALETTE_BINDING
         for key, active in self.screen.active_bindings.items():
             binding: Binding = active.binding
@@ -93,7 +99,14 @@ class KeyBar(FollowsSettings, Widget, can_focus=False):
                 active.enabled,
                 name in KEPT,
             )
-        keys = list(found.values())
+            if active.node is not self.screen and active.node is not self.app:
+                rank[binding.action] = (0, 0)  # the focused widget's (or its container's)
+            elif binding.id in first:
+                rank[binding.action] = (1, first.index(binding.id))
+            else:
+                rank[binding.action] = (2, 0)
+        ordered = sorted(found, key=lambda action: rank[action])  # stable: binding order
+        keys = [found[action] for action in ordered]
         return [k for k in keys if not k.kept] + [k for k in keys if k.kept]
 
     def shown(self, width: int) -> list[Key]:
