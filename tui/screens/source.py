@@ -95,12 +95,8 @@ class SourceScreen(FollowsSettings, Screen[None]):
         brought into view with its heading (the article's words are a scroll away)."""
         body = self.query_one("#source-body", VerticalScroll)
         table = self.query_one(FiguresTable)
-        height = table_lines(body.scrollable_content_region.height, above=2)
-        if table.styles.max_height != height:
-            table.styles.max_height = height
-            self.call_after_refresh(self._bring_table_into_view)
-        else:
-            self._bring_table_into_view()
+        table.styles.max_height = table_lines(body.scrollable_content_region.height, above=2)
+        self.call_after_refresh(self._bring_table_into_view)
 
     def _bring_table_into_view(self) -> None:
         table = self.query_one(FiguresTable)
