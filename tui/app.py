@@ -126,8 +126,12 @@ class VnEgovApp(App[None]):
             raise ValueError("VnEgovApp needs a timeline or a load() callable")
         super().__init__()
         if theme is not None and theme in self.available_themes:
-            # Before the first styling, so that the first frame is drawn in it.
+            # Before the first styling, so that the first frame is drawn in it: the
+            # stylesheet Textual built in __init__ holds the default theme's colours.
             self.set_reactive(App.theme, theme)
+            self.stylesheet.set_variables(self.get_css_variables())
+            self.set_class(self.current_theme.dark, "-dark-mode", update=False)
+            self.set_class(not self.current_theme.dark, "-light-mode", update=False)
         self.set_reactive(
             VnEgovApp.settings,
             Settings(lang=lang if lang in LANGUAGES else "en", full=full, theme=self.theme),
