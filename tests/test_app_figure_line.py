@@ -146,3 +146,19 @@ async def test_the_chart_view_opens_with_its_reading_in_sight(bundled: Timeline,
         assert_said_in_full(bundled, lang, obs, said)
         value = Formatter(lang).figure(obs, bundled.indicator[obs.indicator])
         assert any(value in line for line in above)
+
+
+async def test_a_page_on_the_edge_of_scrolling_settles(hostile: Timeline) -> None:
+    """The article whose page is a line too long for 80x24 with its figure line: the page
+    scrolls, and the table is not laid out again and again as its scrollbar comes and goes."""
+    app = make_app(hostile)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_from_event(pilot, 0, "s")
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.pause(0.1)
+        frames = set()
+        for _ in range(4):
+            await pilot.pause(0.05)
+            frames.add(screen_text(app))
+        assert len(frames) == 1
