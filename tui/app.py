@@ -88,7 +88,10 @@ class VnEgovApp(App[None]):
 
     # The loading screen is the default screen while a file loads, and Textual reads the
     # CSS_PATH of pushed screens only: its styles come with the app's.
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/loading.tcss"]
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = [
+        "app.tcss",
+        "screens/loading.tcss",
+    ]
     TITLE = "vn-egov"
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 
