@@ -38,7 +38,7 @@ from tui.safe import clean_block
 from tui.screens.source import SourceScreen
 from tui.series_text import amount, indicator_name, step_text
 from tui.settings import FollowsSettings, Settings
-from tui.widgets.figure_line import FigureLine, bring_into_view, table_lines
+from tui.widgets.figure_line import FigureLine, bring_into_view, table_lines, top_in
 from tui.widgets.figures_table import FiguresTable
 from tui.widgets.key_bar import KeyBar
 
@@ -399,19 +399,31 @@ class IndicatorScreen(FollowsSettings, Screen[None]):
         self.call_after_refresh(self._fit_table)
 
     def _fit_table(self) -> None:
-        """In the one-column layout the page scrolls: the table, one line a reading, is
-        never higher than the page less the line under it."""
-        if self.has_class("-narrow"):
-            body = self.query_one("#indicator-body", VerticalScroll)
-            self.table.styles.max_height = min(
-                16, table_lines(body.scrollable_content_region.height, above=1)
-            )
-        else:
-            self.table.styles.max_height = None
-        self.call_after_refresh(self._follow_cursor)
+        """In the one-column layout the page scrolls: the chart, the table and the reading
+        written out under it share the page, the table scrolling within it where the
+        screen is short. Side by side, the table has the column's height."""
+        table = self.table
+        if not self.has_class("-narrow"):
+            table.styles.max_height = None
+            return
+        body = self.query_one("#indicator-body", VerticalScroll)
+        chart = self.query_one("#indicator-chart" if self.charted else "#indicator-no-chart")
+        above = top_in(body, table) - top_in(body, chart)
+        table.styles.max_height = min(
+            16, table_lines(body.scrollable_content_region.height, above=above)
+        )
+        self.call_after_refresh(self._show_chart_and_reading)
+
+    def _show_chart_and_reading(self) -> None:
+        """The page from the chart down to the reading under the cursor, said in full."""
+        table = self.table
+        table.move_cursor(row=table.cursor_row, animate=False)  # in sight in the table
+        body = self.query_one("#indicator-body", VerticalScroll)
+        chart = self.query_one("#indicator-chart" if self.charted else "#indicator-no-chart")
+        bring_into_view(body, chart, self.query_one(FigureLine))
 
     def _follow_cursor(self) -> None:
-        """In the one-column layout the page scrolls to the cursor's row and the reading
+        """In the one-column layout the page follows the cursor's row and the reading
         written out under the table; side by side, both are always in sight."""
         table = self.table
         if not self.has_class("-narrow") or not table.has_focus or not table.row_count:

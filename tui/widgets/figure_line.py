@@ -96,8 +96,8 @@ def bring_into_view(
     """
     if not line.virtual_region.height:
         return
-    start = _top_in(view, top) + row
-    end = _top_in(view, line) + min(line.virtual_region.height, FIGURE_LINES)
+    start = top_in(view, top) + row
+    end = top_in(view, line) + min(line.virtual_region.height, FIGURE_LINES)
     window = view.scrollable_content_region.height
     if end <= start or not window:
         return
@@ -106,7 +106,7 @@ def bring_into_view(
     view.scroll_to_region(region, animate=False, immediate=True, x_axis=False)
 
 
-def _top_in(view: Widget, widget: Widget) -> int:
+def top_in(view: Widget, widget: Widget) -> int:
     """Where `widget` starts in `view`'s scrolled content, whatever the scroll: from the
     layout's regions, not the screen's (those lag a scroll until the next frame)."""
     y = widget.virtual_region.y
