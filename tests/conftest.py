@@ -96,6 +96,13 @@ def screen_text(app: object) -> str:
     return console.export_text(styles=False)
 
 
+def flat(text: str) -> str:
+    """Words with line breaks and box edges gone: a name wrapped over two lines reads whole."""
+    return " ".join(
+        word for line in text.splitlines() for word in line.strip("│ ").split() if word != "│"
+    )
+
+
 def big_timeline(count: int) -> Timeline:
     """A synthetic timeline of `count` events over six years, for paging and speed."""
     import datetime as dt

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from tests.conftest import make_app, screen_text
+from tests.conftest import flat, make_app, screen_text
 from timeline.l10n import Formatter
 from timeline.load import bundled_path, load
 from timeline.model import Timeline
@@ -23,13 +23,6 @@ TITLE = "Cổng DVCQG: lũy kế đến giữa năm 2022 và 6 tháng đầu nă
 @pytest.fixture(scope="module")
 def bundled() -> Timeline:
     return load(bundled_path())
-
-
-def _flat(text: str) -> str:
-    """The screen's words with line breaks and box edges gone: a wrapped name reads whole."""
-    return " ".join(
-        word for line in text.splitlines() for word in line.strip("│ ").split() if word != "│"
-    )
 
 
 def _toasts(app: object) -> str:
@@ -70,15 +63,15 @@ async def test_the_half_year_figures_read_in_full_at_80_by_24(bundled: Timeline)
             pane = app.screen.query_one("#detail")
             assert pane.region.contains_region(line.region.intersection(pane.region))
             assert line.region.height > 0 and line.region.y < 23
-            text = _flat(str(line.render()))
+            text = flat(str(line.render()))
             name = bundled.figure_name(obs, "vi")
-            assert _flat(name) in text, f"{name!r} is not readable on screen"
+            assert flat(name) in text, f"{name!r} is not readable on screen"
             if obs.change is None and obs.basis == "period":
                 # The line under the table: "name: value · 6 tháng đầu năm 2022".
-                assert f"{_flat(name)}:" in text and "· 6 tháng đầu năm 2022" in text
+                assert f"{flat(name)}:" in text and "· 6 tháng đầu năm 2022" in text
                 seen_period = True
             elif obs.change is None and obs.basis == "cumulative":
-                assert f"{_flat(name)}:" in text and "lũy kế" in text
+                assert f"{flat(name)}:" in text and "lũy kế" in text
                 seen_total = True
             if obs.compared_with is not None:
                 assert f"so với {obs.compared_with.label.vi}" in text  # the baseline

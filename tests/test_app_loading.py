@@ -38,6 +38,12 @@ async def test_loading_screen_then_the_explorer(small: Timeline) -> None:
         assert "Checking 40,000 of 105,000 entries…" in text
         bar = next(line.strip() for line in text.splitlines() if "╌" in line)
         assert bar.count("━") == round(30 * 40_000 / 105_000)
+        # In the middle of the screen, not against its left edge.
+        for shown in ("Checking", "╌"):
+            line = next(line.rstrip() for line in text.splitlines() if shown in line)
+            words = line.strip()
+            left = len(line) - len(words)
+            assert abs(left - (80 - len(line))) <= 1, f"{words!r} is not centred"
         release.set()
         for _ in range(50):
             await pilot.pause(0.05)

@@ -87,3 +87,21 @@ async def test_the_size_classes_fit_the_terminal_from_the_first_frame(
         await pilot.resize_terminal(*((130, 40) if width < 120 else (70, 14)))
         await pilot.pause()
         assert not expected <= screen.classes  # a real change of size changes them
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("width", [36, 40, 60])
+async def test_the_top_line_shortens_rather_than_cut(
+    small: Timeline, lang: str, width: int
+) -> None:
+    """Narrow, the top line keeps the language whole: it drops words, not their ends."""
+    app = make_app(small, lang)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0].rstrip()
+        assert top.endswith(lang.upper()) or top.endswith(
+            "compact figures" if lang == "en" else "số liệu rút gọn"
+        ), top
+        if "⚠" in top:
+            assert top.split("⚠")[1].split()[0][0].isdigit()

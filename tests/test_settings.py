@@ -77,3 +77,17 @@ async def test_the_theme_is_part_of_the_settings(small: Timeline) -> None:
         app.settings = app.settings.replace(theme="nord")
         await pilot.pause()
         assert app.theme == "nord"
+
+
+async def test_a_remembered_theme_colours_the_first_screen(small: Timeline) -> None:
+    """A theme given at start (from the settings file) is drawn, not only named."""
+    from textual.color import Color
+
+    from tui.app import VnEgovApp
+
+    app = VnEgovApp(small, theme="textual-light")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        light = Color.parse(app.get_theme("textual-light").background or "white")  # type: ignore[union-attr]
+        assert app.screen.styles.background == light
+        assert app.has_class("-light-mode") and not app.has_class("-dark-mode")

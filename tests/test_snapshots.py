@@ -8,6 +8,7 @@ size, animations off, no cursor blink, no clock; the app itself shows no time.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -15,11 +16,13 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.conftest import make_app
-from timeline.load import bundled_path, load
+from tests.conftest import make_app, screen_text
+from timeline.load import Progress, bundled_path, load
 from timeline.model import Timeline
 from timeline.queries import Queries
+from tui.app import VnEgovApp
 from tui.screens.explorer import ExplorerScreen
+from tui.screens.loading import LoadingScreen
 
 LANGS = ["en", "vi"]
 WIDE = (120, 40)
@@ -190,3 +193,59 @@ class TestSourcesScreen:
     def test_sources_80x24(self, snap_compare: SnapCompare, bundled: Timeline, lang: str) -> None:
         """At 80x24 the headline and outlet give way; the detail under the table says all."""
         assert snap_compare(make_app(bundled, lang), terminal_size=NORMAL, run_before=keys("S"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestLightTheme:
+    def test_light_theme(self, snap_compare: SnapCompare, bundled: Timeline, lang: str) -> None:
+        """A light theme: platform colours, the selected figure and the ⚠ note stay legible."""
+        app = VnEgovApp(bundled, lang=lang, theme="textual-light")
+        app.animation_level = "none"
+        index = _event_with_figures_and_a_note(bundled)
+        run_before = select(index, ("tab",))
+        assert snap_compare(app, terminal_size=NORMAL, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestLoading:
+    def test_loading(self, snap_compare: SnapCompare, small: Timeline, lang: str) -> None:
+        """A large file being checked: the stage, the count so far and a bar."""
+        release = threading.Event()
+
+        def slow_load(progress: Progress) -> Timeline:
+            progress("validating", 40_000, 105_000)
+            release.wait(10)
+            return small
+
+        app = VnEgovApp(None, lang=lang, load=slow_load)
+        app.animation_level = "none"
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if isinstance(pilot.app.screen, LoadingScreen) and "105" in screen_text(pilot.app):
+                    break
+
+        try:
+            assert snap_compare(app, terminal_size=NORMAL, run_before=run_before)
+        finally:
+            release.set()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+class TestTooSmall:
+    def test_too_small(self, snap_compare: SnapCompare, bundled: Timeline, lang: str) -> None:
+        """Smaller than 40x12: what to do, nothing cut to pieces."""
+        assert snap_compare(make_app(bundled, lang), terminal_size=(36, 10), run_before=keys())
+
+
+class TestHostileData:
+    def test_hostile_event(self, snap_compare: SnapCompare, hostile: Timeline) -> None:
+        """Markup, escapes and controls in every string are shown as written, never obeyed."""
+        run_before = select(0, ("tab",))
+        assert snap_compare(make_app(hostile), terminal_size=WIDE, run_before=run_before)
+
+    def test_hostile_source(self, snap_compare: SnapCompare, hostile: Timeline) -> None:
+        """The article's outlet, title, byline and note, and its figure, literally."""
+        run_before = select(0, ("tab", "s"))
+        assert snap_compare(make_app(hostile), terminal_size=NORMAL, run_before=run_before)

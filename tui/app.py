@@ -18,6 +18,7 @@ import io
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, work
@@ -86,7 +87,12 @@ class LoadProgress(Message):
 class VnEgovApp(App[None]):
     """The explorer: ruler, platform chips, event list, detail, sources, palette, help."""
 
-    CSS_PATH = "app.tcss"
+    # The loading screen is the default screen while a file loads, and Textual reads the
+    # CSS_PATH of pushed screens only: its styles come with the app's.
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = [
+        "app.tcss",
+        "screens/loading.tcss",
+    ]
     TITLE = "vn-egov"
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 

@@ -21,7 +21,6 @@ from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widget import Widget
@@ -39,6 +38,7 @@ from tui.safe import clean_block
 from tui.screens.source import SourceScreen
 from tui.series_text import amount, indicator_name, step_text
 from tui.settings import FollowsSettings, Settings
+from tui.widgets.figure_line import FigureLine, bring_into_view, table_lines, top_in
 from tui.widgets.figures_table import FiguresTable
 from tui.widgets.key_bar import KeyBar
 
@@ -94,33 +94,6 @@ class ReadingsTable(FiguresTable):
     # under it is written out in full below the table).
     WRAP_ROWS = 0
 
-    # Set when a key moves the cursor, so that the screen follows moves, not fills.
-    moved = False
-
-    def action_cursor_up(self) -> None:
-        self.moved = True
-        super().action_cursor_up()
-
-    def action_cursor_down(self) -> None:
-        self.moved = True
-        super().action_cursor_down()
-
-    def action_page_up(self) -> None:
-        self.moved = True
-        super().action_page_up()
-
-    def action_page_down(self) -> None:
-        self.moved = True
-        super().action_page_down()
-
-    def action_scroll_top(self) -> None:
-        self.moved = True
-        super().action_scroll_top()
-
-    def action_scroll_bottom(self) -> None:
-        self.moved = True
-        super().action_scroll_bottom()
-
 
 class IndicatorScreen(FollowsSettings, Screen[None]):
     """One platform's indicator over time; Escape goes back."""
@@ -173,6 +146,7 @@ class IndicatorScreen(FollowsSettings, Screen[None]):
                         columns=("flag", "when", "kind", "value", "source"),
                         id="indicator-readings",
                     )
+                    yield FigureLine(id="indicator-figure")
                 with VerticalScroll(id="indicator-right", can_focus=False):
                     yield Static(
                         id="indicator-growth-heading", classes="indicator-heading", markup=False
@@ -280,6 +254,7 @@ class IndicatorScreen(FollowsSettings, Screen[None]):
         current = table.current
         keep = current.id if current is not None else self.observation
         table.show(readings, flagged=flagged, keep=keep)
+        self.query_one(FigureLine).describe(fmt, t, table.current)
 
         # Growth between the line's readings.
         self._set("indicator-growth-heading", Content(_("Growth between readings")))
@@ -411,16 +386,51 @@ class IndicatorScreen(FollowsSettings, Screen[None]):
         self.query_one("#indicator-body", VerticalScroll).scroll_home(animate=False)
 
     @on(DataTable.RowHighlighted, "#indicator-readings")
-    def _keep_cursor_visible(self, message: DataTable.RowHighlighted) -> None:
-        """In the one-column layout the page scrolls, not the table: follow the cursor."""
+    def _reading_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        """The reading in full under the table follows the cursor, and stays in sight."""
+        message.stop()
         table = self.table
-        moved, table.moved = table.moved, False
-        if not moved or not self.has_class("-narrow") or not table.has_focus:
-            return  # the screen opening on a reading is not a move to follow
+        line = self.query_one(FigureLine)
+        if table.current is not line.figure:
+            line.describe(self.settings.formatter, self.timeline, table.current)
+        self.call_after_refresh(self._follow_cursor)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_table)
+
+    def _fit_table(self) -> None:
+        """In the one-column layout the page scrolls: the chart, the table and the reading
+        written out under it share the page, the table scrolling within it where the
+        screen is short. Side by side, the table has the column's height."""
+        table = self.table
+        if not self.has_class("-narrow"):
+            table.styles.max_height = None
+            return
         body = self.query_one("#indicator-body", VerticalScroll)
-        row = table.header_height + message.cursor_row - round(table.scroll_y)
-        y = table.region.y - body.content_region.y + round(body.scroll_y) + row
-        body.scroll_to_region(Region(0, y, 1, 1), animate=False, immediate=True)
+        chart = self.query_one("#indicator-chart" if self.charted else "#indicator-no-chart")
+        above = top_in(body, table) - top_in(body, chart)
+        table.styles.max_height = min(
+            16, table_lines(body.scrollable_content_region.height, above=above)
+        )
+        self.call_after_refresh(self._show_chart_and_reading)
+
+    def _show_chart_and_reading(self) -> None:
+        """The page from the chart down to the reading under the cursor, said in full."""
+        table = self.table
+        table.move_cursor(row=table.cursor_row, animate=False)  # in sight in the table
+        body = self.query_one("#indicator-body", VerticalScroll)
+        chart = self.query_one("#indicator-chart" if self.charted else "#indicator-no-chart")
+        bring_into_view(body, chart, self.query_one(FigureLine))
+
+    def _follow_cursor(self) -> None:
+        """In the one-column layout the page follows the cursor's row and the reading
+        written out under the table; side by side, both are always in sight."""
+        table = self.table
+        if not self.has_class("-narrow") or not table.has_focus or not table.row_count:
+            return
+        row = table.header_height + table.cursor_row - round(table.scroll_y)
+        body = self.query_one("#indicator-body", VerticalScroll)
+        bring_into_view(body, table, self.query_one(FigureLine), row=row)
 
     def action_close(self) -> None:
         self.dismiss(None)

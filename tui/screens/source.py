@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from timeline.l10n.findings import describe
 from timeline.model import Source
@@ -20,6 +20,7 @@ from tui.labels import shown, source_label, source_url, title_of
 from tui.language import N_, _, ngettext
 from tui.safe import clean, clean_block, is_blank
 from tui.settings import FollowsSettings, Settings
+from tui.widgets.figure_line import FigureLine, bring_into_view, table_lines
 from tui.widgets.figures_table import FiguresTable
 from tui.widgets.key_bar import KeyBar
 
@@ -76,17 +77,33 @@ class SourceScreen(FollowsSettings, Screen[None]):
                 columns=("flag", "figure", "value", "platform"),
                 id="source-figures",
             )
+            yield FigureLine(id="source-figure")
             yield Static(id="source-warnings", markup=False)
             yield Static(id="source-technical", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
         self._fill()
+        self.query_one(FiguresTable).focus(scroll_visible=False)
+        self.call_after_refresh(self._fit_table)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_table)
+
+    def _fit_table(self) -> None:
+        """The table leaves room under it for the line saying its figure in full, and is
+        brought into view with its heading (the article's words are a scroll away)."""
+        body = self.query_one("#source-body", VerticalScroll)
         table = self.query_one(FiguresTable)
-        table.focus(scroll_visible=False)
-        # Focus never rests out of sight: on a short screen the article's words are above,
-        # the table the keys move is brought into view (the words are a scroll away).
-        self.call_after_refresh(table.scroll_visible, animate=False, immediate=True)
+        table.styles.max_height = table_lines(body.scrollable_content_region.height, above=2)
+        self.call_after_refresh(self._bring_table_into_view)
+
+    def _bring_table_into_view(self) -> None:
+        table = self.query_one(FiguresTable)
+        if table.has_focus and table.display:
+            heading = self.query_one("#source-figures-heading", Static)
+            line = self.query_one(FigureLine)
+            bring_into_view(self.query_one("#source-body", VerticalScroll), heading, line)
 
     @property
     def source(self) -> Source | None:
@@ -129,6 +146,7 @@ class SourceScreen(FollowsSettings, Screen[None]):
             self._set("source-warnings", None)
             self._set("source-figures-heading", None)
             self.query_one(FiguresTable).display = False
+            self.query_one(FigureLine).describe(fmt, t, None)
             return
 
         outlet = self.query_one("#source-outlet", Static)
@@ -229,12 +247,24 @@ class SourceScreen(FollowsSettings, Screen[None]):
             if keep is None and current is not None and current.id in figure_ids:
                 keep = current.id
             table.show(figures, flagged=flagged, keep=keep)
+            self.query_one(FigureLine).describe(fmt, t, table.current)
         else:
             self._set(
                 "source-figures-heading", Content(_("No figures are taken from this article."))
             )
             table.display = False
             table.show(())
+            self.query_one(FigureLine).describe(fmt, t, None)
+
+    @on(DataTable.RowHighlighted, "#source-figures")
+    def _figure_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        """The line under the table follows the cursor, and stays in sight with it."""
+        message.stop()
+        table = self.query_one(FiguresTable)
+        line = self.query_one(FigureLine)
+        if table.current is not line.figure:
+            line.describe(self.settings.formatter, self.timeline, table.current)
+            self.call_after_refresh(self._bring_table_into_view)
 
     @on(FiguresTable.Chosen)
     def _figure_chosen(self, message: FiguresTable.Chosen) -> None:

@@ -18,16 +18,12 @@ from tui.compat import LayoutOnceSize
 from tui.labels import kind_name, slots, title_of
 from tui.language import _, ngettext
 from tui.safe import clean, clean_block, is_blank
-from tui.series_text import figure_line, value_of
+from tui.series_text import value_of
 from tui.settings import FollowsSettings, Settings
 from tui.widgets.arranged import PlainText
+from tui.widgets.figure_line import FigureLine, table_lines
 from tui.widgets.figures_table import FiguresTable, Trend, outlet_name
 from tui.widgets.sparkline import LINE_CELLS, resample, spark
-
-# Lines kept under the figures table for the highlighted figure's description, and the
-# fewest lines the table is given in a short pane.
-FIGURE_LINES = 5
-MIN_TABLE_LINES = 5
 
 # The figures table gets a sparkline column from this width on; narrower, the highlighted
 # figure's sparkline is shown under the table only.
@@ -61,7 +57,6 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
         & > #detail-figures-heading { margin-top: 1; text-style: bold; color: $text-accent; }
         & > FiguresTable { margin-top: 0; }
         & > #detail-figures-heading.-none { text-style: italic; color: $text-muted; }
-        & > #detail-figure { color: $text-muted; padding-left: 1; }
         & > #detail-warnings { margin-top: 1; color: $text-warning; }
         & > #detail-sources { margin-top: 1; color: $text-muted; }
         & > .-hidden { display: none; }
@@ -86,7 +81,7 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
         yield PlainText(id="detail-quote")
         yield PlainText(id="detail-figures-heading")
         yield FiguresTable(self.timeline, id="figures")
-        yield PlainText(id="detail-figure")
+        yield FigureLine(id="detail-figure")
         yield PlainText(id="detail-warnings")
         yield PlainText(id="detail-sources")
 
@@ -119,8 +114,7 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
 
     def _fit_table(self) -> None:
         """The table leaves room under it, in the pane, for the line describing its figure."""
-        room = self.scrollable_content_region.height - FIGURE_LINES
-        self.figures.styles.max_height = max(MIN_TABLE_LINES, min(14, room))
+        self.figures.styles.max_height = min(14, table_lines(self.scrollable_content_region.height))
 
     @on(events.DescendantFocus)
     def _table_focused(self, event: events.DescendantFocus) -> None:
@@ -150,13 +144,9 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
         if milestone is None:
             self._set("detail-title", Content(_("Nothing to show")))
             self._set("detail-meta", Content(_("No event is selected.")))
-            for name in (
-                "detail-summary",
-                "detail-quote",
-                "detail-figures-heading",
-                "detail-figure",
-            ):
+            for name in ("detail-summary", "detail-quote", "detail-figures-heading"):
                 self._set(name, None)
+            self._show_figure(None)
             self._set("detail-warnings", None)
             self._set("detail-sources", None)
             table.display = False
@@ -259,30 +249,17 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
     def _show_figure(self, obs: Observation | None) -> None:
         """The highlighted figure's own words under the table, and what it is compared with."""
         self._figure = obs
-        if obs is None:
-            self._set("detail-figure", None)
-            return
-        lang, fmt = self.settings.lang, self.settings.formatter
-        # The figure in full first: whatever the table had to cut, this line does not.
-        parts: list[str | tuple[str, str]] = [
-            ("▸ " + figure_line(fmt, self.timeline, obs), "bold $text"),
-            "\n",
-            ("“" + clean(obs.quote).strip() + "”", "italic"),
-        ]
-        if obs.as_of_note:
-            parts += ["\n", (_("Date: ") + clean(obs.as_of_note.get(lang)), "italic")]
-        if obs.notes:
-            parts += ["\n", clean_block(obs.notes.get(lang))]
-        series = self.queries.series_for(obs)
-        trend = self.queries.trend(obs)
+        fmt = self.settings.formatter
+        more: list[str | tuple[str, str]] = []
+        series = None if obs is None else self.queries.series_for(obs)
+        trend = None if obs is None else self.queries.trend(obs)
         if series is not None and trend is not None:
             first, last = series.line[0], series.line[-1]
-            parts += [
-                "\n",
+            more = [
                 _("Over time: "),
                 (spark(resample(trend.points, LINE_CELLS)[0]), "$primary"),
                 f"  {value_of(fmt, self.timeline, first)} ({fmt.when(first)}) → "
                 f"{value_of(fmt, self.timeline, last)} ({fmt.when(last)})  ",
                 (_("c: chart"), "bold"),
             ]
-        self._set("detail-figure", Content.assemble(*parts))
+        self.query_one(FigureLine).describe(fmt, self.timeline, obs, more=more)

@@ -18,6 +18,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.css.scalar import Unit
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -56,9 +57,11 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
 
     # How columns give way when the table is too narrow: pass after pass, (kind, minimum).
     # The name comes last in each pass: it is what the reader needs to know the figure by.
+    # A value keeps its one line ("over 1.3 million" broken in two reads as two figures)
+    # until the name is as narrow as it reads.
     FIT_PASSES: ClassVar[tuple[tuple[tuple[str, int], ...], ...]] = (
-        (("source", 12), ("platform", 10), ("when", 16), ("kind", 12), ("value", 14)),
-        (("source", 8), ("platform", 8), ("when", 9), ("kind", 9), ("value", 12)),
+        (("source", 12), ("platform", 10), ("when", 16), ("kind", 12)),
+        (("source", 8), ("platform", 8), ("when", 9), ("kind", 9)),
         (("indicator", 16), ("figure", 16)),
         (("source", 4), ("platform", 4), ("when", 6), ("value", 8)),
         (("indicator", 6), ("figure", 6)),
@@ -221,6 +224,10 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
         available = self.size.width - 2 * self.cell_padding * len(widths) - 1
         if self.size.width <= 0:
             return widths
+        if self._scrolls(rows):
+            # The scrollbar takes its columns from the cells: else a column too many
+            # would be cut and scrolled to sideways.
+            available -= self.styles.scrollbar_size_vertical
         # Narrow the wordy columns first, to a readable minimum; then everything, further.
         for minimums in self.FIT_PASSES:
             for kind, minimum in minimums:
@@ -231,6 +238,22 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
                     column = self.kinds.index(kind)
                     widths[column] = max(min(minimum, widths[column]), widths[column] - excess)
         return widths
+
+    def _scrolls(self, rows: list[list[Text]]) -> bool:
+        """Whether the rows are more lines than the table may be high (counting a row's
+        lines as its cells' own line breaks: a name wrapped further is not foreseen)."""
+        limit = self.styles.max_height
+        if limit is not None and limit.unit == Unit.CELLS:
+            height = int(limit.value)
+        else:
+            height = self.size.height
+        if self._wrap:
+            lines = sum(
+                max((cell.plain.count("\n") + 1 for cell in row), default=1) for row in rows
+            )
+        else:
+            lines = len(rows)
+        return self.show_header + lines > height
 
     def on_resize(self) -> None:
         if self.size.width != self._shown_width and self.observations:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -12,6 +13,9 @@ from textual.widgets import Static
 from tui.language import _, ngettext
 from tui.settings import FollowsSettings, Settings
 from tui.widgets.arranged import PlainText
+
+# The least of the title kept in sight ("vn-egov" and its padding).
+TITLE_ROOM = 9
 
 
 class StatusBar(FollowsSettings, Horizontal):
@@ -50,21 +54,33 @@ class StatusBar(FollowsSettings, Horizontal):
         self.warnings = warnings
         self.settings_changed(self.settings)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.settings_changed(self.settings)
+
     def settings_changed(self, settings: Settings) -> None:
         title = Content.assemble(
             ("vn-egov", "bold $text-accent"), "  ", _("Vietnam's e-government milestones")
         )
         self.query_one("#status-title", Static).update(title)
         count = self.warnings or 0
+        number = settings.formatter.number(count)
         notes = ngettext(
             "⚠ {count} data-quality note", "⚠ {count} data-quality notes", count
-        ).format(count=settings.formatter.number(count))
+        ).format(count=number)
+        mode = _("full figures") if settings.full else _("compact figures")
+        mode = f"{settings.lang.upper()} · {mode}"
+        # Where the line is too narrow for the words, the count and the language alone
+        # (the notes are a tooltip and `w` away): never words cut in the middle.
+        room = self.size.width - TITLE_ROOM - 4  # each part's padding
+        if self.size.width and cell_len(notes) * bool(count) + cell_len(mode) > room:
+            mode = settings.lang.upper()
+            if cell_len(notes) * bool(count) + cell_len(mode) > room:
+                notes = f"⚠ {number}"
         badge = self.query_one("#status-warnings", Static)
         badge.update(Content(notes))
         badge.set_class(not self.warnings, "-none")
         badge.tooltip = _("Show the data-quality notes (w)")
-        mode = _("full figures") if settings.full else _("compact figures")
-        self.query_one("#status-mode", Static).update(Content(f"{settings.lang.upper()} · {mode}"))
+        self.query_one("#status-mode", Static).update(Content(mode))
 
     def on_click(self, event: events.Click) -> None:
         if event.widget is not None and event.widget.id == "status-warnings":
