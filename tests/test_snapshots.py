@@ -170,6 +170,34 @@ class TestOverlays:
         """`w`: every note, what it concerns."""
         assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=keys("w"))
 
+    def test_export_dialog(
+        self,
+        snap_compare: SnapCompare,
+        bundled: Timeline,
+        lang: str,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """`e`: the formats, what the highlighted one writes, and where (the directory
+        the command runs in, the same on every machine here)."""
+        monkeypatch.chdir("/")
+        assert snap_compare(make_app(bundled, lang), terminal_size=WIDE, run_before=keys("e"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("key", ["question_mark", "w", "e", "ctrl+p"])
+class TestOverlays80x24:
+    def test_overlay_80x24(
+        self,
+        snap_compare: SnapCompare,
+        bundled: Timeline,
+        lang: str,
+        key: str,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Help, the data notes, the export dialog and the palette fit 80x24."""
+        monkeypatch.chdir("/")  # the export dialog names the current directory
+        assert snap_compare(make_app(bundled, lang), terminal_size=NORMAL, run_before=keys(key))
+
 
 @pytest.mark.parametrize("lang", LANGS)
 class TestNarrowest:
