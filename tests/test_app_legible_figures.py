@@ -113,3 +113,22 @@ async def test_figures_tables_move_with_j_k_g_and_G(bundled: Timeline) -> None:
         assert table.cursor_row == table.row_count - 1
         await pilot.press("g")
         assert table.cursor_row == 0
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+async def test_at_80x24_the_event_list_gives_titles_the_room(bundled: Timeline, lang: str) -> None:
+    """The narrow list shows the platform once, by its chip's digit in its colour: a title
+    does not spend its 16 cells repeating it, where every event of the Portal read
+    "Cổng DVCQG: …", and three rows that read alike stay apart by their digits."""
+    app = make_app(bundled, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        rows = [line.split("││")[0] for line in screen_text(app).splitlines() if "││" in line]
+        assert len(rows) > 10
+        prefix = "Cổng DVCQG:" if lang == "vi" else "Portal:"
+        assert not [row for row in rows if prefix in row]
+        rest = "Số liệu đến" if lang == "vi" else "Figures to"
+        date = "25/2/2020" if lang == "vi" else "25 Feb 2020"
+        alike = [row.split(date)[1].strip() for row in rows if date in row and rest in row]
+        # The Portal's, the Axis's and e-Cabinet's figures of 25/2: chips 3, 1 and 2.
+        assert sorted(row[:1] for row in alike) == ["1", "2", "3"], alike

@@ -15,6 +15,9 @@ from tui.safe import clean, is_blank
 # neutral colour of national events. More top platforms than colours share them in turn.
 SLOTS = 6
 
+# How many top platforms get a digit key (1-9) in the chips above the list.
+MAX_KEYS = 9
+
 KINDS: dict[str, str] = {
     "launch": N_("launch"),
     "decision": N_("decision"),
@@ -38,6 +41,15 @@ def slots(timeline: Timeline) -> dict[str, int]:
             found[member] = slot
     for platform in timeline.platforms:  # a component whose parent is unknown: its own slot
         found.setdefault(platform.id, 0)
+    return found
+
+
+def chip_keys(timeline: Timeline) -> dict[str, str]:
+    """Platform id -> the digit of its chip ("3" for the Portal), components their parent's."""
+    found: dict[str, str] = {}
+    for number, top in enumerate(timeline.top_platforms()[:MAX_KEYS], 1):
+        for member in timeline.family(top.id):
+            found[member] = str(number)
     return found
 
 

@@ -25,13 +25,14 @@ from textual.worker import get_current_worker
 from timeline.queries import Analysis, Queries
 from timeline.search import Stopped
 from tui.event_filter import EventFilter
+from tui.labels import MAX_KEYS
 from tui.language import N_, _, formatter, ngettext
 from tui.settings import FollowsSettings, Settings
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.event_list import EventList, no_events_message
 from tui.widgets.figures_table import FiguresTable
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.platform_chips import MAX_KEYS, PlatformChips
+from tui.widgets.platform_chips import PlatformChips
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.time_ruler import TimeRuler

@@ -27,7 +27,7 @@ from timeline.model import Precision, Timeline
 from timeline.search import spans
 from tui.compat import update_scrollbars
 from tui.copying import copy_citation
-from tui.labels import SLOTS, platform_label, slots, title_of
+from tui.labels import SLOTS, chip_keys, platform_label, slots, title_of
 from tui.language import N_, _, formatter, language
 from tui.safe import clean
 from tui.settings import FollowsSettings, Settings
@@ -97,6 +97,7 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         self.timeline = timeline
         self._events = timeline.events
         self._slots = slots(timeline)
+        self._keys = chip_keys(timeline)
         self._rows: Sequence[int] = range(len(self._events))
         self._query = ""
         self._empty_message = ""
@@ -359,7 +360,10 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         compact = width < COMPACT_BELOW
         date, badge = self._date_cell(event.date, event.date_precision), self._badge(event.platform)
         if compact:
-            badge = "●"  # a narrow list keeps the platform's colour and drops its name
+            # A narrow list has no room for the name: the platform's colour and the digit
+            # of its chip above ("3 Cổng DVCQG"), so that rows whose titles read alike
+            # ("số liệu đến 25/2/2020" for three platforms) stay apart without colour.
+            badge = self._keys.get(event.platform, "●") if event.platform else "●"
         slot = self._slots.get(event.platform or "", 0) if event.platform else 0
         # Muted colours are translucent: only the full style blends them with the background.
         date_style = base if is_cursor else self.get_component_rich_style("event-list--date")
@@ -379,10 +383,22 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         # The title is cut as text, before it becomes segments: cutting segments (Strip.crop)
         # cost more than the rest of the row together.
         full_title = title_of(event)
-        # A wide row names the platform in its badge: a title that starts with the same
-        # name ("Cổng DVCQG: 6 tháng đầu năm 2022") gives that room to the rest of it.
-        skip = 0 if compact else self._prefix_length(full_title, event.platform)
+        # The badge shows the platform (its name in a wide row, its colour in a narrow
+        # one, named in the chips above and in the detail): a title that starts with the
+        # same name ("Cổng DVCQG: 6 tháng đầu năm 2022") gives that room to the rest of
+        # it. At 80 columns the row has 16 cells for its title, and every event of the
+        # Portal read "Cổng DVCQG: …".
+        skip = self._prefix_length(full_title, event.platform)
         title = full_title[skip:]
+        if (
+            skip
+            and title[:1].islower()
+            and title.split(" ", 1)[0].islower()
+            and len(title[0].upper()) == 1
+        ):
+            # "Cổng DVCQG: số liệu đến …" reads "Số liệu đến …": the rest starts a sentence.
+            # Only a word in lower case throughout ("e-Cabinet" stays), one letter for one.
+            title = title[0].upper() + title[1:]
         cells = cell_len(title)
         cut = cells > room
         if cut:

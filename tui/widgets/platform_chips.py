@@ -12,11 +12,9 @@ from textual.message import Message
 from textual.widget import Widget
 
 from timeline.model import Timeline
-from tui.labels import SLOTS, platform_label, slots
+from tui.labels import MAX_KEYS, SLOTS, platform_label, slots
 from tui.language import _, formatter, ngettext
 from tui.settings import FollowsSettings, Settings
-
-MAX_KEYS = 9
 
 
 class PlatformChips(FollowsSettings, Widget):
