@@ -73,6 +73,31 @@ async def open_from_event(pilot: Pilot[None], index: int, key: str) -> None:
     await pilot.pause()
 
 
+async def walk_the_table(
+    pilot: Pilot[None], table: FiguresTable, bundled: Timeline, lang: str
+) -> set[str]:
+    """Move down every row with j and check the figure line says each in full.
+
+    Returns the kinds of figure met: "growth" or the basis of the others.
+    """
+    app = pilot.app
+    assert isinstance(app, VnEgovApp)
+    kinds: set[str] = set()
+    for number in range(table.row_count):
+        if number:
+            await pilot.press("j")
+            await pilot.pause()
+        obs = table.current
+        assert obs is not None
+        said, above = figure_on_screen(app)
+        assert_said_in_full(bundled, lang, obs, said)
+        # The value stays on one line in the table, and its row is on screen.
+        value = Formatter(lang).figure(obs, bundled.indicator[obs.indicator])
+        assert any(value in line for line in above), f"{value!r} is broken or out of sight"
+        kinds.add("growth" if obs.compared_with else obs.basis)
+    return kinds
+
+
 @pytest.mark.parametrize("lang", LANGS)
 async def test_the_source_view_says_each_figure_in_full(bundled: Timeline, lang: str) -> None:
     app = make_app(bundled, lang)
@@ -84,19 +109,7 @@ async def test_the_source_view_says_each_figure_in_full(bundled: Timeline, lang:
         assert table.has_focus and table.row_count > 5
         await pilot.press("g")
         await pilot.pause()
-        kinds = set()
-        for number in range(table.row_count):
-            if number:
-                await pilot.press("j")
-                await pilot.pause()
-            obs = table.current
-            assert obs is not None
-            said, above = figure_on_screen(app)
-            assert_said_in_full(bundled, lang, obs, said)
-            # The value stays on one line in the table (and the table is on screen).
-            value = Formatter(lang).figure(obs, bundled.indicator[obs.indicator])
-            assert any(value in line for line in above), f"{value!r} is broken in the table"
-            kinds.add("growth" if obs.compared_with else obs.basis)
+        kinds = await walk_the_table(pilot, table, bundled, lang)
         assert {"growth", "cumulative"} <= kinds
 
 
@@ -112,18 +125,7 @@ async def test_the_chart_view_says_each_reading_in_full(bundled: Timeline, lang:
         assert table.has_focus and table.row_count > 5
         await pilot.press("g")
         await pilot.pause()
-        kinds = set()
-        for number in range(table.row_count):
-            if number:
-                await pilot.press("j")
-                await pilot.pause()
-            obs = table.current
-            assert obs is not None
-            said, above = figure_on_screen(app)
-            assert_said_in_full(bundled, lang, obs, said)
-            value = Formatter(lang).figure(obs, bundled.indicator[obs.indicator])
-            assert any(value in line for line in above)  # its row is in sight
-            kinds.add("growth" if obs.compared_with else obs.basis)
+        kinds = await walk_the_table(pilot, table, bundled, lang)
         # Growth against several baselines, half-years and totals were all said in full.
         assert {"growth", "period", "cumulative"} <= kinds
 
