@@ -105,3 +105,24 @@ async def test_the_top_line_shortens_rather_than_cut(
         ), top
         if "⚠" in top:
             assert top.split("⚠")[1].split()[0][0].isdigit()
+
+
+async def test_too_small_a_terminal_offers_only_keys_that_can_act(small: Timeline) -> None:
+    """The list, search and chips are hidden there: their keys leave the key bar and do
+    nothing, and come back when the terminal grows."""
+    app = make_app(small)
+    async with app.run_test(size=(36, 10)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExplorerScreen) and screen.has_class("-tiny")
+        bar = screen_text(app).splitlines()[-1]
+        assert "Search" not in bar and "Help" in bar, bar
+        await pilot.press("slash", "p")
+        await pilot.pause()
+        assert not screen.query_one("#search-input").has_focus
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "Search" in screen_text(app).splitlines()[-1]
+        await pilot.press("slash")
+        await pilot.pause()
+        assert screen.query_one("#search-input").has_focus

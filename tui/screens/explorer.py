@@ -139,7 +139,9 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        self.set_class(too_small, "-tiny")
+        if too_small != self.has_class("-tiny"):
+            self.set_class(too_small, "-tiny")
+            self.refresh_bindings()  # the key bar offers only what can act at this size
         self._set_titles()
 
     def _set_titles(self) -> None:
@@ -314,6 +316,10 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
     # ------------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.has_class("-tiny"):
+            # Only the message is on screen: the list, search and chips the screen's
+            # keys act on are hidden. Help, the palette and quitting (the app's) stay.
+            return False
         if action in ("next_match", "previous_match"):
             return bool(self.search_text) and bool(self.rows)
         if action == "platform" and parameters:
