@@ -1,13 +1,16 @@
 """One measured process: start, draw the first full screen, quit.
 
     python -m benchmarks.child floor            the smallest Textual app, the floor
+    python -m benchmarks.child data             the floor, after reading the bundled
+                                                timeline from the cache as `vn-egov` does
     python -m benchmarks.child app [--data F]   `vn-egov` itself, through its real CLI
     VN_EGOV_BENCH_SETTLED=1                     ...until its search index is ready too
     python -m benchmarks.child validate F       `vn-egov validate F`, output discarded
     python -m benchmarks.child parse F          tomli's parse of F, validate's floor
 
-Both run headless at 120x40 and exit as soon as their first screen with content is on
-the (virtual) display, so the difference between them is what vn-egov adds to Textual.
+All run headless at 120x40 and exit at the first frame that shows their first screen,
+the same way (_ended_at_first_frame), so the difference between the floor and the app is
+what vn-egov adds to Textual.
 """
 
 from __future__ import annotations
@@ -17,11 +20,49 @@ import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 SIZE = (120, 40)
 DEADLINE_S = 300.0
+
+
+def _ended_at_first_frame(app: Any, shown: Callable[[], bool]) -> Callable[[Any], Any]:
+    """The auto-pilot that ends `app` at the first frame Textual writes once `shown()`
+    holds: the floor and vn-egov quit the same way, each at its own first screen.
+
+    Frames are watched where Textual writes them (tui.compat.on_frame), not by Pilot,
+    whose pause() also waits for the app to go idle: the floor's pause() once kept it
+    running 40 ms past its first frame, time vn-egov was never given."""
+    from tui.compat import on_frame
+
+    # Set by the frame hook. Textual waits for the auto-pilot to return before the app
+    # ends, so the pilot must return as soon as the frame is shown: one that only looked
+    # every 0.2 s kept the process up to 0.2 s longer.
+    seen = asyncio.Event()
+
+    def watched(_screen: Any, renderable: Any) -> None:
+        if renderable is None or seen.is_set() or not shown():
+            return
+        app.exit()
+        seen.set()
+
+    on_frame(app, watched)
+
+    async def pilot(pilot: Any) -> None:
+        # The frame hook ends the run; this only keeps a deadline and notices a load
+        # error. It wakes seldom: every wake of the UI thread takes the interpreter from
+        # the loading thread, which would slow down the very thing being measured.
+        started = time.monotonic()
+        while time.monotonic() - started < DEADLINE_S and not seen.is_set():
+            if getattr(pilot.app, "load_error", None):
+                break
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(seen.wait(), 0.2)
+        pilot.app.exit()
+
+    return pilot
 
 
 def _floor() -> int:
@@ -32,12 +73,35 @@ def _floor() -> int:
         def compose(self) -> ComposeResult:
             yield Static("vn-egov")
 
-    async def drawn(pilot: Any) -> None:
-        await pilot.pause()
-        pilot.app.exit()
+    floor = Floor()
 
-    Floor().run(headless=True, size=SIZE, auto_pilot=drawn)
+    def shown() -> bool:
+        words = floor.screen.query(Static)
+        return bool(words) and words.first().size.height > 0
+
+    floor.run(headless=True, size=SIZE, auto_pilot=_ended_at_first_frame(floor, shown))
     return 0
+
+
+def _data() -> int:
+    """The floor, started after what `vn-egov` reads before its first screen: the bundled
+    timeline from the cache (VN_EGOV_CACHE), through pydantic's models and their check.
+
+    Between this and the floor lies the cost of vn-egov's data; between this and `app`,
+    the cost of its screens."""
+    from tui.start import hold
+
+    hold()
+    from timeline.cache import TimelineCache
+    from timeline.load import bundled_path
+
+    cache = TimelineCache.from_environment(os.environ)
+    if cache is None:
+        raise SystemExit("the data floor reads the cache: set VN_EGOV_CACHE")
+    cache.load(bundled_path())
+    if cache.writer is not None:  # read from the file, not the cache: a different cost
+        raise SystemExit(f"the data floor needs a warm cache in {cache.directory}")
+    return _floor()
 
 
 def _app(argv: list[str]) -> int:
@@ -49,50 +113,27 @@ def _app(argv: list[str]) -> int:
     os.environ.setdefault("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
     from tui.app import VnEgovApp
     from tui.cli import main
-    from tui.compat import on_frame
     from tui.widgets.event_list import EventList
-
-    # The explorer is on screen once a frame has been written while its event list is
-    # mounted and laid out (a large file first shows the loading screen, then the
-    # explorer replaces it). Frames are watched where Textual writes them, not by Pilot,
-    # whose pause() waits for every worker's messages to settle as well.
 
     # VN_EGOV_BENCH_SETTLED=1: wait as well for what a large timeline computes after its
     # first screen (data notes, series, search index), for the peak memory of a session.
     settled = os.environ.get("VN_EGOV_BENCH_SETTLED") == "1"
 
-    def watched(app: VnEgovApp, screen: Any, renderable: Any) -> None:
+    def shown(app: VnEgovApp) -> bool:
+        # The explorer is on screen once a frame has been written while its event list is
+        # mounted and laid out (a large file first shows the loading screen, then the
+        # explorer replaces it).
         lists = app.screen.query(EventList)
-        if renderable is None or not lists or lists.first().size.height <= 0:
-            return
+        if not lists or lists.first().size.height <= 0:
+            return False
         queries = getattr(app.screen, "queries", None)
-        if settled and queries is not None and queries.search is None:
-            return
-        app.exit()
-        shown.set()
-
-    # Set by the frame hook. Textual waits for this auto-pilot to return before the app
-    # ends, so it must return as soon as the frame is shown: a pilot that only looked
-    # every 0.2 s kept the process up to 0.2 s longer, time the floor never spends.
-    shown = asyncio.Event()
-
-    async def drawn(pilot: Any) -> None:
-        # The frame hook above ends the run; this only keeps a deadline and notices a
-        # load error. It wakes seldom: every wake of the UI thread takes the interpreter
-        # from the loading thread, which would slow down the very thing being measured.
-        started = time.monotonic()
-        while time.monotonic() - started < DEADLINE_S and not shown.is_set():
-            if getattr(pilot.app, "load_error", None):
-                break
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(shown.wait(), 0.2)
-        pilot.app.exit()
+        return not (settled and queries is not None and queries.search is None)
 
     original = VnEgovApp.run
 
     def run(self: VnEgovApp, *args: Any, **kwargs: Any) -> Any:
-        on_frame(self, partial(watched, self))
-        return original(self, headless=True, size=SIZE, auto_pilot=drawn)
+        pilot = _ended_at_first_frame(self, partial(shown, self))
+        return original(self, headless=True, size=SIZE, auto_pilot=pilot)
 
     VnEgovApp.run = run  # type: ignore[method-assign]
     return main(argv)
@@ -132,7 +173,7 @@ if __name__ == "__main__":
     elif mode == "parse":
         code = _parse(rest[0])
     else:
-        code = _floor() if mode == "floor" else _app(rest)
+        code = {"floor": _floor, "data": _data}.get(mode, lambda: _app(rest))()
     _report_peak()
     # Both end as the `vn-egov` command does (tui.process.finish): the floor quits the
     # same way, so that only what vn-egov adds is counted.

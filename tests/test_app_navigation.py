@@ -129,3 +129,36 @@ async def test_clicking_a_mark_on_the_ruler_selects_its_event(small: Timeline) -
         await pilot.click(TimeRuler, offset=(1 + column, 0))  # one cell of padding
         await pilot.pause()
         assert events.highlighted == target
+
+
+async def test_the_list_is_the_first_and_only_widget_focused_as_the_explorer_starts(
+    small: Timeline,
+) -> None:
+    """A key typed while the screen comes up goes to the list: the hidden search box,
+    the first widget that could take the focus, once had it for the first frames."""
+    from pathlib import Path, PurePath
+    from typing import ClassVar, cast
+
+    from textual import events
+
+    import tui.app
+    from tui.app import VnEgovApp
+
+    focused: list[str] = []
+
+    class Watched(VnEgovApp):
+        # A CSS path is read beside the module of the class that names it.
+        CSS_PATH: ClassVar[list[str | PurePath]] = [
+            Path(tui.app.__file__).parent / path for path in cast("list[str]", VnEgovApp.CSS_PATH)
+        ]
+
+        def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+            focused.append(f"{type(event.widget).__name__}#{event.widget.id}")
+
+    app = Watched(small, lang="en")
+    app.animation_level = "none"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert focused == ["EventList#events"]
+        await pilot.press("j")
+        assert app.screen.query_one(EventList).highlighted == 1

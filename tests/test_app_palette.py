@@ -109,3 +109,25 @@ async def test_export_is_among_the_commands_offered_at_once(small: Timeline) -> 
         commands = app.screen.query_one(CommandList)
         prompts = [str(o.prompt) for o in commands.options if isinstance(o, Command)]
         assert any(p.startswith("Xuất") and "(e)" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize("run", range(3))
+async def test_the_palette_lists_the_explorers_commands_before_the_system_ones(
+    small: Timeline, run: int
+) -> None:
+    """Opened empty, the palette once listed them in whichever order its providers
+    answered; now the explorer's own come first, every time, then Textual's."""
+    from textual.command import CommandList
+
+    app = make_app(small)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.4)  # the palette gathers hits in a worker
+        options = app.screen.query_one(CommandList)
+        prompts = [
+            str(options.get_option_at_index(i).prompt).split("\n")[0]
+            for i in range(options.option_count)
+        ]
+        assert prompts[0] == "Switch to Vietnamese", prompts
+        assert "Quit" in prompts
+        assert prompts.index("Help") < prompts.index("Quit"), prompts

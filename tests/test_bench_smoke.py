@@ -59,6 +59,8 @@ def test_a_tiny_benchmark_run_reports_every_measure(tmp_path: Path) -> None:
             assert row["value"] > 0, row
     for name in (
         "start-up, bundled (s)",
+        "start-up floor with the data read (s)",
+        "start-up, bundled, over the data floor (s)",
         "load, large (s)",
         "reopen, large, cached (s)",
         "first screen, large (s)",

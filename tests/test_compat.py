@@ -6,11 +6,13 @@ import importlib.metadata
 import re
 from pathlib import Path
 
+import pydantic
 import textual.app
 import textual.scroll_view
 import textual.widget
 import textual.widgets
 
+from timeline import compat as timeline_compat
 from tui import compat
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +29,7 @@ PRIVATE = re.compile(
     r"\._(size_updated|scroll_update|screen_stacks|merged_bindings|bindings|watch_value"
     r"|compositor|background_screens|open_app_process|build_environment|notifications)\b"
     r"|\b(app|App|VnEgovApp)\._(display|driver|exit)\b"
-    r"|__pydantic_fields_set__|\bactive_app\b"
+    r"|__pydantic_fields_set__|\bactive_app\b|\bplugin\._loader\b"
     r"|from (textual|textual_serve|pydantic|pydantic_core)\._|import (textual|pydantic)\._"
 )
 
@@ -62,6 +64,20 @@ def test_the_private_names_still_exist() -> None:
     assert callable(textual.widgets.Input._watch_value)
     assert hasattr(textual.app.App, "_background_screens")
     assert compat.running_app() is None  # outside an app
+
+
+def test_the_pydantic_plugin_loader_is_still_where_it_is_replaced() -> None:
+    """timeline.compat stands in for this module; pydantic must still import it by name
+    when it builds a validator, and look for plugins nowhere else."""
+    package = Path(pydantic.__file__).parent / "plugin"
+    assert "def get_plugins(" in (package / "_loader.py").read_text(encoding="utf-8")
+    importers = [
+        path.relative_to(package.parent)
+        for path in package.parent.rglob("*.py")
+        if "_loader import" in path.read_text(encoding="utf-8")
+    ]
+    assert importers == [Path("plugin/_schema_validator.py")]
+    assert timeline_compat.PLUGIN_LOADER == "pydantic.plugin._loader"
 
 
 def test_pyproject_caps_textual_at_the_tested_minor() -> None:

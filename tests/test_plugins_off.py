@@ -28,8 +28,9 @@ def _planted_plugin(root: Path, marker: Path) -> None:
 
 
 def _run(root: Path, *args: str, env: dict[str, str] | None = None) -> None:
-    environment = {**os.environ, "PYTHONPATH": str(root), **(env or {})}
+    environment = {**os.environ, "PYTHONPATH": str(root)}
     environment.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    environment.update(env or {})
     subprocess.run(
         [sys.executable, *args], env=environment, check=True, capture_output=True, timeout=60
     )
@@ -44,3 +45,21 @@ def test_a_planted_pydantic_plugin_runs_nothing_in_validate(tmp_path: Path) -> N
     marker.unlink()
     _run(tmp_path, "-m", "tui", "validate", str(bundled_path()))
     assert not marker.exists()
+
+
+def test_a_planted_pydantic_plugin_runs_nothing_whatever_the_environment_says(
+    tmp_path: Path,
+) -> None:
+    """PYDANTIC_DISABLE_PLUGINS set empty would let pydantic load every plugin it finds."""
+    marker = tmp_path / "ran"
+    _planted_plugin(tmp_path, marker)
+    for value in ("", "other-plugin"):
+        _run(
+            tmp_path,
+            "-m",
+            "tui",
+            "validate",
+            str(bundled_path()),
+            env={"PYDANTIC_DISABLE_PLUGINS": value},
+        )
+        assert not marker.exists(), value

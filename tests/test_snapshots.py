@@ -62,6 +62,9 @@ def select(index: int, then: tuple[str, ...] = (), *, settle: int = 1) -> RunBef
         screen = pilot.app.screen
         assert isinstance(screen, ExplorerScreen)
         screen.jump_to(index)
+        # The detail follows the list a frame later, and a key pressed before it has
+        # laid out scrolls a pane that is still the previous event's.
+        await pilot.pause()
         await pilot.pause()
         await pilot.press(*then)
         for _ in range(settle):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from tui.screens.explorer import ExplorerScreen
 
 YIELD_EVERY = 500
+# What the explorer's commands score in the palette before anything is typed: above the
+# system commands' 0 (see discover).
+DISCOVERY_SCORE = 1.0
 
 
 @dataclass(frozen=True)
@@ -278,7 +281,12 @@ class ExplorerCommands(Provider):
         if isinstance(q, Queries) and self._explorer() is not None:
             candidates += list(self._platforms(q))
         for candidate in candidates:
-            yield DiscoveryHit(
+            # A Hit, not a DiscoveryHit: every discovery hit scores 0, and the palette lists
+            # them as they arrive, from whichever provider's task ran first, so the
+            # explorer's commands and Textual's system commands came in either order.
+            # Scored above them, the explorer's come first, in the order given here.
+            yield Hit(
+                DISCOVERY_SCORE,
                 Content(candidate.display),
                 candidate.run,
                 text=candidate.display,

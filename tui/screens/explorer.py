@@ -62,6 +62,11 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
 
     # After the focused list's or table's own keys (Enter, y), these lead the key bar: at
     # 80 columns they are what fits before Help and the palette.
+    # The list has the focus from the first frame. Textual's default, the first widget
+    # that can take it, was the hidden search box: a key typed while the screen came up
+    # went into it, and its focus and blur restyled the screen twice more.
+    AUTO_FOCUS = "#events"
+
     KEY_BAR_FIRST: ClassVar[tuple[str, ...]] = ("explorer.search", "explorer.export", "app.figures")
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -127,7 +132,6 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
 
     def on_mount(self) -> None:
         self._set_titles()
-        self.query_one(EventList).focus()
         self.apply()
         # The first screen shows its detail at once; later highlights fill it a frame late.
         if self.queries.analysis is None:
