@@ -132,6 +132,9 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
 
     def on_mount(self) -> None:
         self._set_titles()
+        # AUTO_FOCUS acts only while the app has the terminal's focus, which a browser tab
+        # (`vn-egov serve`) has not yet: there the list is focused here, a little later.
+        self.query_one(EventList).focus()
         self.apply()
         # The first screen shows its detail at once; later highlights fill it a frame late.
         if self.queries.analysis is None:
