@@ -60,13 +60,13 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         (32, "-tall"),
     ]
 
-    # After the focused list's or table's own keys (Enter, y), these lead the key bar: at
-    # 80 columns they are what fits before Help and the palette.
     # The list has the focus from the first frame. Textual's default, the first widget
     # that can take it, was the hidden search box: a key typed while the screen came up
-    # went into it, and its focus and blur restyled the screen twice more.
+    # could go into it, and its focus and blur restyled the screen twice more.
     AUTO_FOCUS = "#events"
 
+    # After the focused list's or table's own keys (Enter, y), these lead the key bar: at
+    # 80 columns they are what fits before Help and the palette.
     KEY_BAR_FIRST: ClassVar[tuple[str, ...]] = ("explorer.search", "explorer.export", "app.figures")
 
     BINDINGS: ClassVar[list[BindingType]] = [
