@@ -172,8 +172,12 @@ if __name__ == "__main__":
         code = _validate(rest)
     elif mode == "parse":
         code = _parse(rest[0])
+    elif mode == "floor":
+        code = _floor()
+    elif mode == "data":
+        code = _data()
     else:
-        code = {"floor": _floor, "data": _data}.get(mode, lambda: _app(rest))()
+        code = _app(rest)
     _report_peak()
     # Both end as the `vn-egov` command does (tui.process.finish): the floor quits the
     # same way, so that only what vn-egov adds is counted.
