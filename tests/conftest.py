@@ -12,6 +12,7 @@ import pytest
 
 from timeline.load import load
 from timeline.model import Timeline
+from timeline.validation import validated
 
 if TYPE_CHECKING:
     from tui.app import VnEgovApp
@@ -136,10 +137,11 @@ def big_timeline(count: int) -> Timeline:
                 "sources": ["s"],
             }
         )
-    return Timeline.model_validate(
+    return validated(
+        Timeline,
         {
             "sources": [{"id": "s", "title": "Nguồn", "outlet": "Báo", "published": start}],
             "platforms": platforms,
             "milestones": milestones,
-        }
+        },
     )

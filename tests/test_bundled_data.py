@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import tomli
 
 from timeline.load import load
 from timeline.model import Indicator, Observation, Timeline
+from timeline.validation import validated
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "timeline" / "data" / "timeline.toml"
@@ -138,16 +140,17 @@ def test_vi_number(value: float, expected: str) -> None:
 
 
 def test_vi_forms_cover_the_articles_styles() -> None:
-    count = Indicator.model_validate(
+    count = validated(
+        Indicator,
         {
             "id": "c",
             "name": {"vi": "c", "en": "c"},
             "unit": "count",
             "counts": {"vi": "c", "en": "c"},
-        }
+        },
     )
-    money = count.model_copy(update={"unit": "money_vnd"})
-    share = count.model_copy(update={"unit": "part_of_whole"})
+    money = replace(count, unit="money_vnd")
+    share = replace(count, unit="part_of_whole")
 
     def obs(**kw: object) -> Observation:
         base = {
@@ -158,7 +161,7 @@ def test_vi_forms_cover_the_articles_styles() -> None:
             "source": "s",
             "quote": "q",
         }
-        return Observation.model_validate(base | kw)
+        return validated(Observation, base | kw)
 
     assert "1,2 triệu" in vi_forms(obs(value=1_200_000), count)
     assert "65.900" in vi_forms(obs(value=65_900), count)
@@ -179,7 +182,7 @@ def test_vi_forms_cover_the_articles_styles() -> None:
 
 def test_bundled_file_validates_against_the_model() -> None:
     text = BUNDLED.read_text(encoding="utf-8")
-    timeline = Timeline.model_validate(tomli.loads(text))
+    timeline = validated(Timeline, tomli.loads(text))
     assert timeline.observations
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
+import hmac
 import os
 import pickle
 import stat
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -15,7 +17,7 @@ import pytest
 
 import timeline.cache as cache_module
 from tests.samples import MINI
-from timeline.cache import KEEP, MAGIC, STALE_SECONDS, SUFFIX, TimelineCache
+from timeline.cache import KEEP, KEY, KEY_BYTES, MAGIC, STALE_SECONDS, SUFFIX, TimelineCache
 from timeline.load import TimelineError, load, loads
 from timeline.model import Timeline
 
@@ -59,8 +61,6 @@ def test_a_second_open_reads_the_entry_not_the_file(
     second = opened(cache, mini)
     assert second == first == load(mini)
     assert second.events == first.events and second.warnings == first.warnings
-    # Read back, every model has the same fields set as when it was read from the TOML.
-    assert second.observations[0].model_fields_set == first.observations[0].model_fields_set
 
 
 def test_a_changed_file_is_read_afresh(mini: Path, cache: TimelineCache) -> None:
@@ -70,13 +70,13 @@ def test_a_changed_file_is_read_afresh(mini: Path, cache: TimelineCache) -> None
     assert len(entries(cache)) == 2
 
 
-def _crafted(entry: bytes, old: bytes, new: bytes) -> bytes:
+def _crafted(entry: bytes, old: bytes, new: bytes, key: bytes = bytes(KEY_BYTES)) -> bytes:
     """The entry with one value changed and its trailer made to match again: well
-    formed, whole, and false."""
+    formed, whole, and false; signed with `key`, by default not the cache's own."""
     header, *body, _trailer = entry.splitlines(keepends=True)
     body = [line.replace(old, new) for line in body]
-    digest = hashlib.sha256(b"".join(body)).hexdigest()
-    return header + b"".join(body) + f"end {len(body)} {digest}\n".encode()
+    mac = hmac.new(key, header + b"".join(body), "sha256").hexdigest()
+    return header + b"".join(body) + f"end {len(body)} {mac}\n".encode()
 
 
 BROKEN: dict[str, Callable[[bytes], bytes]] = {
@@ -89,8 +89,9 @@ BROKEN: dict[str, Callable[[bytes], bytes]] = {
     "another file's": lambda entry: entry.replace(entry.split()[2], b"0" * 64, 1),
     "another format's": lambda entry: entry.replace(MAGIC, b"vn-egov-timeline 0", 1),
     "with more after its end": lambda entry: entry + b"{}\n",
-    # Whole and well formed, but what no file could hold: a figure of an indicator that
-    # does not exist, a value out of range, markup where a date goes.
+    # Whole and well formed, but what no file could hold, and signed without the cache's
+    # key: a figure of an indicator that does not exist, a value out of range, markup
+    # where a date goes.
     "a dangling reference": lambda entry: _crafted(
         entry, b'"indicator":"accounts"', b'"indicator":"nothing"'
     ),
@@ -109,6 +110,62 @@ def test_a_broken_entry_is_ignored_and_replaced(
     entry.write_bytes(damage(good))
     assert opened(cache, mini) == load(mini)
     assert entry.read_bytes() == good  # written again
+
+
+def test_an_entry_signed_with_the_key_is_still_checked_for_references(
+    mini: Path, cache: TimelineCache
+) -> None:
+    """Signed with the cache's own key, an entry is the cache's; what its records refer
+    to is checked all the same, as a file's is."""
+    opened(cache, mini)
+    [entry] = entries(cache)
+    key = (cache.directory / KEY).read_bytes()
+    good = entry.read_bytes()
+    signed = _crafted(good, b'"indicator":"accounts"', b'"indicator":"nothing"', key)
+    entry.write_bytes(signed)
+    assert opened(cache, mini) == load(mini)
+    assert entry.read_bytes() == good
+
+
+def test_the_key_is_the_owners_alone_and_an_unfit_one_is_replaced(
+    mini: Path, cache: TimelineCache
+) -> None:
+    opened(cache, mini)
+    key = cache.directory / KEY
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert len(key.read_bytes()) == KEY_BYTES
+    [entry] = entries(cache)
+    good = entry.read_bytes()
+    # A key others can read signs nothing: its entries are read from the file again,
+    # and written with a new key.
+    key.chmod(0o644)
+    assert opened(cache, mini) == load(mini)
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert entry.read_bytes() != good
+    # A key that is a symbolic link is not followed.
+    elsewhere = cache.directory.parent / "elsewhere"
+    elsewhere.write_bytes(key.read_bytes())
+    key.unlink()
+    key.symlink_to(elsewhere)
+    assert opened(cache, mini) == load(mini)
+    assert not key.is_symlink() and key.read_bytes() != elsewhere.read_bytes()
+    assert len(elsewhere.read_bytes()) == KEY_BYTES  # the link's target untouched
+
+
+def test_reading_an_entry_imports_no_pydantic(mini: Path, cache: TimelineCache) -> None:
+    """The bundled timeline's warm start built no validator: the entry is the cache's
+    own, its records are built from it directly, and pydantic is never imported."""
+    opened(cache, mini)
+    code = (
+        "import sys; from pathlib import Path; from timeline.cache import TimelineCache\n"
+        f"cache = TimelineCache(Path({str(cache.directory)!r}))\n"
+        f"t = cache.load(Path({str(mini)!r}))\n"
+        "assert cache.writer is None, 'not read from the cache'\n"
+        "print(len(t.observations), [m for m in ('pydantic', 'pydantic_core') if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(len(load(mini).observations)), "[]"]
 
 
 def test_a_planted_cache_entry_runs_no_code(

@@ -12,6 +12,7 @@ from timeline.l10n import Formatter
 from timeline.l10n.findings import describe
 from timeline.load import loads
 from timeline.model import Timeline
+from timeline.validation import validated
 
 EN, VI = Formatter("en"), Formatter("vi")
 
@@ -194,7 +195,8 @@ def _timeline(milestones: list[Entry], figures: list[Entry]) -> Timeline:
         found = PLATFORM_IDS[p]
         return {"platform": found} if found else {}
 
-    return Timeline.model_validate(
+    return validated(
+        Timeline,
         {
             "sources": [{"id": f"s{i}", "title": "t", "published": day} for i in range(3)],
             "platforms": [
@@ -234,7 +236,7 @@ def _timeline(milestones: list[Entry], figures: list[Entry]) -> Timeline:
                 }
                 for i, (s, d, p) in enumerate(figures)
             ],
-        }
+        },
     )
 
 

@@ -33,6 +33,7 @@ from timeline.l10n import (
     set_language,
 )
 from timeline.model import Indicator, Observation, Text
+from timeline.validation import validated
 
 D = dt.date
 VI = Formatter("vi")
@@ -51,14 +52,15 @@ def _english_afterwards() -> Iterator[None]:
 
 
 def indicator(unit: str = "count", per: str | None = None) -> Indicator:
-    return Indicator.model_validate(
+    return validated(
+        Indicator,
         {
             "id": "ind",
             "name": Text(vi="chỉ số", en="indicator"),
             "unit": unit,
             "counts": Text(vi="văn bản", en="documents"),
             "per": per,
-        }
+        },
     )
 
 
@@ -75,7 +77,7 @@ def observation(value: int | float, **fields: Any) -> Observation:
     if "change" in fields:
         data["compared_with"] = {"label": Text(vi="cùng kỳ", en="a year earlier")}
     data.update(fields)
-    return Observation.model_validate(data)
+    return validated(Observation, data)
 
 
 # ----------------------------------------------------------------------------- numbers

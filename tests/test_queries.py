@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
@@ -28,17 +29,11 @@ def shared_sources(copies: int) -> Timeline:
     """The bundled timeline's milestones and figures repeated, all on the same sources and
     days: hundreds of milestones share one (source, day)."""
     t = load(bundled_path())
-    milestones = [
-        m.model_copy(update={"id": f"{m.id}-{n}"}) for n in range(copies) for m in t.milestones
-    ]
+    milestones = [replace(m, id=f"{m.id}-{n}") for n in range(copies) for m in t.milestones]
     observations = [
-        o.model_copy(update={"id": f"{o.id}-{n}", "part_of": None})
-        for n in range(copies)
-        for o in t.observations
+        replace(o, id=f"{o.id}-{n}", part_of=None) for n in range(copies) for o in t.observations
     ]
-    return t.model_copy(
-        update={"milestones": tuple(milestones), "observations": tuple(observations)}
-    )
+    return replace(t, milestones=tuple(milestones), observations=tuple(observations))
 
 
 @pytest.mark.parametrize(
@@ -60,7 +55,7 @@ def test_an_events_figures_are_those_its_sources_report_that_day(
 def test_a_milestone_citing_one_source_twice_lists_each_figure_once() -> None:
     t = load(bundled_path())
     m = next(m for m in t.milestones if t.figures_for(m))
-    twice = m.model_copy(update={"sources": (*m.sources, *m.sources)})
+    twice = replace(m, sources=(*m.sources, *m.sources))
     assert Queries(t).figures(twice) == reported(t, m)
 
 

@@ -1,10 +1,14 @@
 """A validated timeline kept on disk, so that reopening an unchanged file skips parsing.
 
 An entry is data that nothing executes: lines of JSON, each one array's tables (a few
-thousand at a time), read back through the same models and the same cross-reference
-checks as the TOML they came from. What it saves is the TOML parsing, the slower half of
-a load; what it cannot do is change a result: an entry that is damaged, foreign or
-crafted fails its checks and is ignored, and the file is read and the entry written again.
+thousand at a time), built back into the same records (timeline.records) and put through
+the same cross-reference checks as the TOML they came from. What it saves is the TOML
+parsing and pydantic's validation, which the file already passed: reading the bundled
+timeline from the cache imports no pydantic at all. What it cannot do is change a result.
+Every entry ends with an HMAC of its lines under a key of 32 random bytes kept in the
+directory (`key`, readable by its owner alone): an entry that is damaged, foreign or
+crafted without that key fails its checks and is ignored, and the file is read and the
+entry written again.
 
 An entry's name is the SHA-256 of the file's bytes and of the program that validates
 them (the `timeline` package's own source, pydantic's and Python's versions), so a file
@@ -21,8 +25,11 @@ off; VN_EGOV_CACHE=DIR puts it in DIR. The default is $XDG_CACHE_HOME/vn-egov, o
 from __future__ import annotations
 
 import contextlib
-import gc
+import errno
 import hashlib
+import hmac
+import importlib.util
+import json
 import os
 import stat
 import sys
@@ -34,8 +41,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import pydantic
-
+from timeline.collector import held_off
 from timeline.interning import Sharer
 from timeline.load import (
     CHUNK,
@@ -48,6 +54,7 @@ from timeline.load import (
     read,
 )
 from timeline.model import Timeline
+from timeline.records import as_data, from_data
 from timeline.slices import ARRAYS
 
 # Entries kept; the oldest go first. Each is about the size of its TOML file.
@@ -55,7 +62,10 @@ KEEP = 8
 SUFFIX = ".timeline"
 # The first line of every entry, with the format's version: an entry of another format
 # (an older vn-egov's, or anything else) is foreign and ignored.
-MAGIC = b"vn-egov-timeline 1"
+MAGIC = b"vn-egov-timeline 2"
+# The HMAC key's file in the directory, and its length.
+KEY = "key"
+KEY_BYTES = 32
 # A temporary file this old is the remains of a writer that was killed, not one at work.
 STALE_SECONDS = 5 * 60
 
@@ -63,7 +73,9 @@ STALE_SECONDS = 5 * 60
 # "owner" (someone else's), "mode" (others may write to it).
 Refusal = Literal["link", "kind", "owner", "mode"]
 
-_OPEN_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
+# Non-blocking: a FIFO planted under an entry's or the key's name must not hang the
+# start (it is then refused as not a regular file).
+_OPEN_READ = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
 _OPEN_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
@@ -151,13 +163,13 @@ class TimelineCache:
                     info = os.fstat(entry.fileno())
                     if not stat.S_ISREG(info.st_mode) or info.st_size > 2 * MAX_BYTES:
                         return None
-                    timeline = _decoded(entry, key, progress)
+                    timeline = _decoded(entry, key, _secret(directory, create=False), progress)
                 with contextlib.suppress(OSError):  # the recently used are evicted last
                     os.utime(key + SUFFIX, dir_fd=directory)
                 return timeline
-        except (OSError, ValueError, RecursionError, TimelineError, Foreign):
+        except (OSError, ValueError, TypeError, RecursionError, TimelineError, Foreign):
             # Missing, damaged, foreign or crafted: read the file instead, and the entry
-            # is written again. (pydantic's ValidationError is a ValueError.)
+            # is written again.
             return None
 
     # ------------------------------------------------------------------ writing
@@ -165,11 +177,12 @@ class TimelineCache:
     def _write(self, key: str, timeline: Timeline) -> None:
         try:
             with self._opened(create=True) as directory:
+                secret = _secret(directory, create=True)
                 temporary = f".{os.urandom(8).hex()}.tmp"
                 fd = os.open(temporary, _OPEN_NEW, 0o600, dir_fd=directory)
                 try:
                     with os.fdopen(fd, "wb") as out:
-                        for line in _encoded(timeline, key):
+                        for line in _encoded(timeline, key, secret):
                             out.write(line)
                     os.replace(temporary, key + SUFFIX, src_dir_fd=directory, dst_dir_fd=directory)
                 except BaseException:
@@ -193,70 +206,116 @@ def _refusal(info: os.stat_result) -> Refusal | None:
     return None
 
 
-def _encoded(timeline: Timeline, key: str) -> Iterator[bytes]:
+def _secret(directory: int, *, create: bool) -> bytes:
+    """The directory's HMAC key; with `create`, made when it is missing or unfit (and every
+    entry signed with a lost key is then foreign). OSError when there is none to use."""
+    try:
+        fd = os.open(KEY, _OPEN_READ, dir_fd=directory)
+    except OSError as exc:
+        if not create:
+            raise
+        if exc.errno == errno.ELOOP:  # a symbolic link, never followed: replaced
+            os.unlink(KEY, dir_fd=directory)
+        elif not isinstance(exc, FileNotFoundError):
+            raise
+        return _new_secret(directory)
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        secret = file.read(KEY_BYTES + 1)
+    fit = (
+        stat.S_ISREG(info.st_mode)
+        and info.st_uid == os.geteuid()
+        and not info.st_mode & 0o077
+        and len(secret) == KEY_BYTES
+    )
+    if fit:
+        return secret
+    if not create:
+        raise PermissionError(f"{KEY} is not a private key of {KEY_BYTES} bytes")
+    os.unlink(KEY, dir_fd=directory)
+    return _new_secret(directory)
+
+
+def _new_secret(directory: int) -> bytes:
+    secret = os.urandom(KEY_BYTES)
+    try:
+        fd = os.open(KEY, _OPEN_NEW, 0o600, dir_fd=directory)
+    except FileExistsError:  # another vn-egov made it first: use that one
+        return _secret(directory, create=False)
+    with os.fdopen(fd, "wb") as file:
+        file.write(secret)
+    return secret
+
+
+def _encoded(timeline: Timeline, key: str, secret: bytes) -> Iterator[bytes]:
     """The entry's lines: its header, each array CHUNK tables a line, a trailer that
-    counts the lines and hashes them (a truncated or altered entry is known by it)."""
+    counts the lines and signs them all (a truncated, altered or crafted entry is known
+    by it)."""
     total = sum(len(getattr(timeline, array)) for array in ARRAYS)
-    yield MAGIC + f" {key} {total}\n".encode()
-    digest = hashlib.sha256()
+    header = MAGIC + f" {key} {total}\n".encode()
+    mac = hmac.new(secret, header, "sha256")
+    yield header
     lines = 0
     for array in ARRAYS:
         items = getattr(timeline, array)
         for start in range(0, len(items), CHUNK):
-            part = Timeline.model_construct({array}, **{array: items[start : start + CHUNK]})
-            # Only what the file set: read back, each model has the same fields set.
-            line = part.model_dump_json(exclude_unset=True).encode() + b"\n"
-            digest.update(line)
+            tables = [as_data(item) for item in items[start : start + CHUNK]]
+            # Compact, and Vietnamese kept as UTF-8: an entry is about its file's size.
+            text = json.dumps({array: tables}, ensure_ascii=False, separators=(",", ":"))
+            line = text.encode() + b"\n"
+            mac.update(line)
             lines += 1
             yield line
-    yield f"end {lines} {digest.hexdigest()}\n".encode()
+    yield f"end {lines} {mac.hexdigest()}\n".encode()
 
 
-def _decoded(entry: Any, key: str, progress: Progress) -> Timeline:
-    """The timeline an entry holds, validated as a file's would be; Foreign if it is
-    not a whole entry for `key`, ValueError (ValidationError) if its data is invalid."""
-    header = entry.readline().split()
-    if len(header) != 4 or b" ".join(header[:2]) != MAGIC or header[2] != key.encode():
+def _decoded(entry: Any, key: str, secret: bytes, progress: Progress) -> Timeline:
+    """The timeline an entry holds, built and checked as the file's was; Foreign if it is
+    not a whole entry for `key` signed with `secret`, ValueError or TypeError if its
+    data does not make records."""
+    header = entry.readline()
+    fields = header.split()
+    if len(fields) != 4 or b" ".join(fields[:2]) != MAGIC or fields[2] != key.encode():
         raise Foreign
-    total = int(header[3])
+    total = int(fields[3])
+    mac = hmac.new(secret, header, "sha256")
     arrays: dict[str, list[Any]] = {}
-    sharer = Sharer()  # one copy of repeated values and of the sets of fields set
-    digest = hashlib.sha256()
+    sharer = Sharer()  # one copy of repeated values
+    dates: dict[str, Any] = {}
     lines = done = 0
     trailer: list[bytes] | None = None
     progress("validating", 0, total)
-    # Validation builds a hundred thousand objects that are never garbage; letting the
-    # collector walk them as they appear would double the time.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # Built as a file's tables are, with the collector held off (timeline.collector).
+    # Nothing here executes the entry: it is JSON, made into records field by field, and
+    # none of them is returned unless the signature at its end is right.
+    with held_off():
         for line in entry:
             if trailer is not None:
                 raise Foreign  # something after the end
             if line.startswith(b"end "):
                 trailer = line.split()
                 continue
-            digest.update(line)
+            mac.update(line)
             lines += 1
-            part = Timeline.model_validate_json(line)
-            if len(part.model_fields_set) != 1:
+            data = json.loads(line)
+            if not isinstance(data, dict) or len(data) != 1 or not data.keys() <= set(ARRAYS):
                 raise Foreign  # each line is one array's tables
-            [array] = part.model_fields_set
-            models = getattr(part, array)
-            for model in models:
-                sharer.share(model)
-            arrays.setdefault(array, []).extend(models)
-            done += len(models)
+            [array] = data
+            records = getattr(from_data(Timeline, data, dates), array)
+            for record in records:
+                sharer.share(record)
+            arrays.setdefault(array, []).extend(records)
+            done += len(records)
             progress("validating", done, total)
-        if trailer != [b"end", str(lines).encode(), digest.hexdigest().encode()] or done != total:
-            raise Foreign
-        timeline = Timeline.model_construct(None, **{k: tuple(v) for k, v in arrays.items()})
-        # The cross-references, as for a file: an entry naming an unknown indicator would
-        # otherwise fail later, in whatever screen looked it up.
-        return _checked(timeline, key, lambda: "", no_progress)
-    finally:
-        if enabled:
-            gc.enable()
+    signed = [b"end", str(lines).encode(), mac.hexdigest().encode()]
+    if trailer is None or not hmac.compare_digest(b" ".join(trailer), b" ".join(signed)):
+        raise Foreign
+    if done != total:
+        raise Foreign
+    timeline = Timeline(**{k: tuple(v) for k, v in arrays.items()})
+    # The cross-references, as for a file: an entry naming an unknown indicator would
+    # otherwise fail later, in whatever screen looked it up.
+    return _checked(timeline, key, lambda: "", no_progress)
 
 
 def _evict(directory: int) -> None:
@@ -280,7 +339,12 @@ def _evict(directory: int) -> None:
 @cache
 def _program() -> bytes:
     """What makes an entry valid besides the file: the code that validated it."""
-    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
+    digest = hashlib.sha256(sys.version.encode())
+    # pydantic's version without importing it (the cache is read without pydantic): the
+    # file's validation, which an entry stands for, is pydantic's.
+    spec = importlib.util.find_spec("pydantic")
+    if spec is not None and spec.origin:
+        digest.update(Path(spec.origin).with_name("version.py").read_bytes())
     package = resources.files("timeline")
     for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
         digest.update(name.encode())

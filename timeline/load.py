@@ -15,19 +15,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import tomli
-from pydantic import ValidationError
-
 from timeline.checks import reference_problems
-from timeline.collector import held_off
-from timeline.interning import Sharer
 from timeline.model import Timeline
 from timeline.places import Places, long_integer
 from timeline.problems import KeyProblem, Place, Problem, TimelineError, fail
 from timeline.reading import Input, Unreadable, read_input
-from timeline.schema_errors import schema_problems
 from timeline.slices import ARRAYS, Unsplittable, split
-from timeline.toml_errors import toml_problem
 
 __all__ = ["MAX_BYTES", "Progress", "TimelineError", "bundled_path", "load", "loads"]
 
@@ -169,57 +162,19 @@ def _checked(
     return timeline
 
 
-@held_off()
 def _validate(
     tables: Tables, total: int, name: str, text: Callable[[], str], progress: Progress
 ) -> Timeline:
-    errors: dict[str, list[Any]] = {}
-    arrays: dict[str, list[Any]] = {}
-    starts: dict[str, int] = {}
-    sharer = Sharer()
-    finished = 0
-    progress("validating", finished, total)
+    # pydantic is imported only here, when a file's tables are validated: a timeline read
+    # back from the cache never needs it, and its import was a fifth of the start-up.
+    from timeline.validation import Invalid, validate_tables
+
     try:
-        for key, items in tables:
-            if not key or not isinstance(items, list):
-                # The keys beside the arrays (an unknown one is an error with a hint), or
-                # an "array" that is not one.
-                try:
-                    Timeline.model_validate(items if not key else {key: items})
-                except ValidationError as exc:
-                    errors.setdefault(key, []).extend(exc.errors(include_url=False))
-                continue
-            start = starts.get(key, 0)
-            try:
-                validated = getattr(Timeline.model_validate({key: items}), key)
-            except ValidationError as exc:
-                errors.setdefault(key, []).extend(_shifted(exc, start))
-            else:
-                for model in validated:
-                    sharer.share(model)
-                arrays.setdefault(key, []).extend(validated)
-            starts[key] = start + len(items)
-            finished += len(items)
-            progress("validating", finished, total)
-            del items
+        return validate_tables(tables, total, progress)
     except RecursionError:
         raise fail(Place(name), "nested-too-deeply") from None
-    if errors:
-        # In the order of the file's layout: its other keys, then array after array.
-        ordered = [e for key in ("", *ARRAYS) for e in errors.get(key, [])]
-        raise TimelineError(_placed(schema_problems(ordered), name, text()))
-    # Every part is validated; construct() only puts them together.
-    return Timeline.model_construct(None, **{k: tuple(v) for k, v in arrays.items()})
-
-
-def _shifted(exc: ValidationError, start: int) -> list[Any]:
-    """A chunk's errors, with their array index counted from the start of the file."""
-    errors = exc.errors(include_url=False)
-    for error in errors:
-        loc = error["loc"]
-        if start and len(loc) > 1 and isinstance(loc[1], int):
-            error["loc"] = (loc[0], loc[1] + start, *loc[2:])
-    return errors
+    except Invalid as invalid:
+        raise TimelineError(_placed(invalid.problems, name, text())) from None
 
 
 def _check_bytes(data: bytes, name: str) -> None:
@@ -244,6 +199,11 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _parse(text: str, name: str) -> dict[str, Any]:
+    # Imported here, as pydantic is: a timeline from the cache is never parsed.
+    import tomli
+
+    from timeline.toml_errors import toml_problem
+
     if not text.strip():
         raise fail(Place(name), "empty")
     try:

@@ -1,28 +1,27 @@
 """The vocabulary of a timeline: sources, platforms, milestones, indicators, observations.
 
-Every model is frozen and forbids unknown keys, so a misspelt key in a TOML file is an
-error rather than a silently ignored line. Scalars are strict and keep TOML's own types:
-a date written as the string "23/11/2021" or a number written as "12" is refused
-instead of being guessed at.
+Every record is a frozen dataclass and its file tables are checked by pydantic
+(timeline.validation) against the constraints written beside each field
+(timeline.constraints): unknown keys are refused, so a misspelt key in a TOML file is an
+error rather than a silently ignored line, and scalars are strict and keep TOML's own
+types: a date written as the string "23/11/2021" or a number written as "12" is refused
+instead of being guessed at. A record's own checks (`__post_init__`) run whenever one is
+built, from a file, from the cache or from another record.
+
+The records themselves import nothing of pydantic: a timeline read back from the cache
+(timeline.cache) is built without it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    Strict,
-    model_validator,
-)
+from timeline.constraints import Constraint, about
 
 # A model's own checks say what is wrong in English; the message is a catalog entry, put
 # into the reader's language when the problem is printed (timeline.l10n.problems).
@@ -34,14 +33,14 @@ if TYPE_CHECKING:
 
 Id = Annotated[
     str,
-    Strict(),
-    Field(
+    Constraint(
+        strict=True,
         pattern=r"^[a-z0-9][a-z0-9._-]*$",
         max_length=120,
         description="Lower-case letters, digits, '.', '_' and '-'; unique within its array.",
     ),
 ]
-NonEmpty = Annotated[str, Strict(), Field(min_length=1, max_length=20_000)]
+NonEmpty = Annotated[str, Constraint(strict=True, min_length=1, max_length=20_000)]
 # Figures lie strictly between -10^18 and 10^18: every such value is compared and
 # summed exactly enough, formatted by the house style, and stored by every export (an
 # SQLite INTEGER holds up to 9.2 * 10^18). A larger one is a slip of the keyboard (the
@@ -49,8 +48,8 @@ NonEmpty = Annotated[str, Strict(), Field(min_length=1, max_length=20_000)]
 # every screen that showed it.
 LIMIT = 10**18
 Number = (
-    Annotated[int, Strict(), Field(gt=-LIMIT, lt=LIMIT)]
-    | Annotated[float, Strict(), Field(allow_inf_nan=False, gt=-LIMIT, lt=LIMIT)]
+    Annotated[int, Constraint(strict=True, gt=-LIMIT, lt=LIMIT)]
+    | Annotated[float, Constraint(strict=True, allow_inf_nan=False, gt=-LIMIT, lt=LIMIT)]
 )
 
 
@@ -67,12 +66,16 @@ def _http_url(value: str) -> str:
 # A string, not a parsed URL object: it is shown and exported exactly as written.
 Url = Annotated[
     str,
-    Strict(),
-    Field(min_length=1, max_length=2000, json_schema_extra={"format": "uri"}),
-    AfterValidator(_http_url),
+    Constraint(
+        strict=True,
+        min_length=1,
+        max_length=2000,
+        json_schema_extra={"format": "uri"},
+        after=_http_url,
+    ),
 ]
 # TOML has dates of its own; a string such as "23/11/2021" or a datetime is refused.
-Date = Annotated[dt.date, Strict()]
+Date = Annotated[dt.date, Constraint(strict=True)]
 
 # How much of a date is known. "month": only the month is known (the day is a
 # placeholder that orders it, usually the month's last day); "year" likewise;
@@ -101,13 +104,22 @@ NoteKind = Literal[
 ]
 
 
-class Frozen(BaseModel):
-    # defer_build: the validators are built on first validation, not at import; a timeline
-    # read back from the cache (timeline/cache.py) is never validated, so never pays for them.
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
+class Record:
+    """What every record shares: how pydantic reads its tables (a plain dict, pydantic's
+    ConfigDict, so that nothing here imports pydantic)."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "allow_inf_nan": False}
 
 
-class Text(Frozen):
+# Every record is @dataclass(frozen=True, slots=True, kw_only=True), written out on each
+# for the type checkers. Keyword-only, so that a required field may follow one with a
+# default in the file's order; slots, so that a hundred thousand figures hold their
+# fields and nothing else.
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Text(Record):
     """The same words in both languages the explorer speaks."""
 
     vi: NonEmpty
@@ -124,82 +136,83 @@ def _same_in_both(value: object) -> object:
 
 # A note is bilingual like every text a reader sees; a plain string is accepted for
 # notes that need no translation (a file name, a quotation) and shown in both languages.
-Note = Annotated[Text, BeforeValidator(_same_in_both, json_schema_input_type=Text | str)]
+Note = Annotated[Text, Constraint(before=_same_in_both, input_type=Text | str)]
 
 
-class Source(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(Record):
     """An article the figures are taken from."""
 
     id: Id
     title: NonEmpty
-    outlet: NonEmpty | None = Field(None, description="Omit when the text names no outlet.")
+    outlet: Annotated[NonEmpty | None, about("Omit when the text names no outlet.")] = None
     byline: NonEmpty | None = None
-    published: Date | None = Field(None, description="Omit when the text gives no date.")
+    published: Annotated[Date | None, about("Omit when the text gives no date.")] = None
     published_precision: Precision = "day"
-    published_note: Note | None = Field(
-        None, description="What is known of the date and why, when it is partial or absent."
-    )
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = "vi"
-    file: NonEmpty | None = Field(None, description="The article's text file, for reference.")
-    url: Url | None = Field(
-        None, description="The article's web address, only where it is known; never guessed."
-    )
+    published_note: Annotated[
+        Note | None, about("What is known of the date and why, when it is partial or absent.")
+    ] = None
+    language: Annotated[str, Constraint(pattern=r"^[a-z]{2,3}$")] = "vi"
+    file: Annotated[NonEmpty | None, about("The article's text file, for reference.")] = None
+    url: Annotated[
+        Url | None, about("The article's web address, only where it is known; never guessed.")
+    ] = None
     notes: Note | None = None
 
-    @model_validator(mode="after")
-    def _date_is_explained(self) -> Source:
+    def __post_init__(self) -> None:
         if self.published is None and self.published_note is None:
             raise ValueError(N_("a source without 'published' needs 'published_note' saying why"))
         if self.published_precision in INFERRED and self.published_note is None:
             raise ValueError(N_("an inferred 'published' needs 'published_note' saying how"))
-        return self
 
 
-class Platform(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Platform(Record):
     """A national system. A component (the command centre) names its parent in part_of."""
 
     id: Id
     name: Text
-    short: Text = Field(description="The name as the list and the chips show it.")
+    short: Annotated[Text, about("The name as the list and the chips show it.")]
     acronyms: tuple[NonEmpty, ...] = ()
     description: Text
     launched: Date | None = None
-    part_of: Id | None = Field(None, description="The platform this one is a component of.")
+    part_of: Annotated[Id | None, about("The platform this one is a component of.")] = None
 
 
-class Milestone(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Milestone(Record):
     """A dated event: a launch, a decision, a report of figures."""
 
     id: Id
     date: Date
     date_precision: Precision = "day"
     date_note: Note | None = None
-    platform: Id | None = Field(None, description="Omit for a national event such as a decree.")
+    platform: Annotated[Id | None, about("Omit for a national event such as a decree.")] = None
     kind: MilestoneKind
     title: Text
     summary: Text
-    sources: tuple[Id, ...] = Field(min_length=1)
-    quote: NonEmpty | None = Field(None, description="The source's own words, verbatim.")
+    sources: Annotated[tuple[Id, ...], Constraint(min_length=1)]
+    quote: Annotated[NonEmpty | None, about("The source's own words, verbatim.")] = None
 
-    @model_validator(mode="after")
-    def _estimate_is_explained(self) -> Milestone:
+    def __post_init__(self) -> None:
         if self.date_precision in INFERRED and self.date_note is None:
             raise ValueError(N_("an inferred 'date' needs 'date_note' saying how it was inferred"))
-        return self
 
 
-class Indicator(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Indicator(Record):
     """Something counted: documents sent, accounts, payments in đồng."""
 
     id: Id
     name: Text
     unit: Unit
-    counts: Text = Field(description="The thing counted, as a noun: 'văn bản' / 'documents'.")
-    per: Literal["year", "month"] | None = Field(None, description="For rates such as đồng/năm.")
+    counts: Annotated[Text, about("The thing counted, as a noun: 'văn bản' / 'documents'.")]
+    per: Annotated[Literal["year", "month"] | None, about("For rates such as đồng/năm.")] = None
     description: Text | None = None
 
 
-class Comparison(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comparison(Record):
     """What a growth figure is measured against: "so với cùng kỳ năm 2021"."""
 
     label: Text
@@ -207,35 +220,36 @@ class Comparison(Frozen):
     end: Date | None = None
 
 
-class Observation(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Observation(Record):
     """One figure as one source reported it, with the source's exact words."""
 
     id: Id
-    platform: Id | None = Field(None, description="Omit for a nationwide figure.")
+    platform: Annotated[Id | None, about("Omit for a nationwide figure.")] = None
     indicator: Id
-    label: Text | None = Field(
-        None, description="What this figure counts where the indicator's name is not enough."
-    )
+    label: Annotated[
+        Text | None, about("What this figure counts where the indicator's name is not enough.")
+    ] = None
     value: Number
-    total: Number | None = Field(None, description="The whole, for a part-of-whole figure.")
+    total: Annotated[Number | None, about("The whole, for a part-of-whole figure.")] = None
     qualifier: Qualifier = "exact"
     basis: Basis
     period_start: Date | None = None
     period_end: Date | None = None
-    change: Literal["times", "percent"] | None = Field(
-        None, description="Set when the value is a growth: '3.8 times' or '+150 %'."
-    )
+    change: Annotated[
+        Literal["times", "percent"] | None,
+        about("Set when the value is a growth: '3.8 times' or '+150 %'."),
+    ] = None
     compared_with: Comparison | None = None
     as_of: Date
     as_of_precision: Precision = "day"
     as_of_note: Note | None = None
     source: Id
-    quote: NonEmpty = Field(description="The article's exact words, diacritics and all.")
-    part_of: Id | None = Field(None, description="The observation this one is a part of.")
+    quote: Annotated[NonEmpty, about("The article's exact words, diacritics and all.")]
+    part_of: Annotated[Id | None, about("The observation this one is a part of.")] = None
     notes: Note | None = None
 
-    @model_validator(mode="after")
-    def _coherent(self) -> Observation:
+    def __post_init__(self) -> None:
         if self.basis == "period" and (self.period_start is None or self.period_end is None):
             raise ValueError(N_("a 'period' figure needs 'period_start' and 'period_end'"))
         if self.period_start and self.period_end and self.period_start > self.period_end:
@@ -246,10 +260,10 @@ class Observation(Frozen):
             raise ValueError(
                 N_("an inferred 'as_of' needs 'as_of_note' saying how it was inferred")
             )
-        return self
 
 
-class QualityNote(Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QualityNote(Record):
     """A place where the sources contradict themselves or each other, kept, not fixed."""
 
     id: Id
@@ -260,7 +274,8 @@ class QualityNote(Frozen):
     sources: tuple[Id, ...] = ()
 
 
-class Timeline(Frozen):
+@dataclass(frozen=True, kw_only=True)  # not slots: its lookups are cached on it
+class Timeline(Record):
     """A whole timeline file. Immutable; lookups are built once, on first use."""
 
     sources: tuple[Source, ...] = ()

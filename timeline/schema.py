@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from timeline.model import Timeline
+from timeline.validation import adapter
 
 SCHEMA_ID = "https://vn-egov.invalid/timeline.schema.json"
 
 
 def json_schema() -> dict[str, Any]:
-    schema = Timeline.model_json_schema(mode="validation")
+    schema = adapter(Timeline).json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -7,21 +7,22 @@ are chosen when printed (timeline.l10n.problems).
 
 from __future__ import annotations
 
+import dataclasses
 import decimal
 import re
 import typing
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel
-
-from timeline.model import LIMIT, Timeline
+from timeline.model import LIMIT, Record, Timeline
 from timeline.problems import KeyProblem, Loc, ProblemKind, closest
 
 # pydantic's error types, by the kind of problem they are; "(got …)" shows the value.
 _KINDS: dict[str, ProblemKind] = {
     "missing": "schema-missing",
-    "extra_forbidden": "schema-unknown-key",
+    # A record is a dataclass: pydantic says a key it has no field for is an unexpected
+    # keyword argument (extra_forbidden for a model).
+    **dict.fromkeys(("extra_forbidden", "unexpected_keyword_argument"), "schema-unknown-key"),
     **dict.fromkeys(
         ("int_type", "float_type", "int_from_float", "float_parsing", "int_parsing"),
         "schema-number",
@@ -31,7 +32,9 @@ _KINDS: dict[str, ProblemKind] = {
     **dict.fromkeys(("date_type", "date_parsing", "date_from_datetime_inexact"), "schema-date"),
     "string_type": "schema-string",
     **dict.fromkeys(("tuple_type", "list_type"), "schema-array"),
-    **dict.fromkeys(("model_type", "dict_type", "model_attributes_type"), "schema-table"),
+    **dict.fromkeys(
+        ("dataclass_type", "dataclass_args_type", "model_type", "dict_type"), "schema-table"
+    ),
     "string_pattern_mismatch": "schema-id",
     **dict.fromkeys(("string_too_short", "too_short"), "schema-empty"),
     **dict.fromkeys(("string_too_long", "too_long"), "schema-too-long"),
@@ -103,20 +106,19 @@ def _show(value: Any) -> str:
 
 def _fields_at(loc: Sequence[int | str]) -> list[str]:
     """The keys allowed at a place, for "did you mean" hints."""
-    model: type[BaseModel] | None = Timeline
+    record: type[Any] | None = Timeline
     for part in loc:
-        if isinstance(part, int) or model is None:
+        if isinstance(part, int) or record is None:
             continue
-        field_info = model.model_fields.get(part)
-        model = _model_in(field_info.annotation) if field_info else None
-    return list(model.model_fields) if model else []
+        record = _record_in(typing.get_type_hints(record).get(str(part)))
+    return [field.name for field in dataclasses.fields(record)] if record else []
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _record_in(annotation: Any) -> type[Record] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _model_in(arg)
+        found = _record_in(arg)
         if found:
             return found
     return None

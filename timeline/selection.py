@@ -9,6 +9,7 @@ date and figures by the date they are reported as of.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -176,12 +177,10 @@ def _holding_together(
         if any(links) and not any(kept):
             continue
         notes.append(
-            note.model_copy(
-                update={"observations": kept[0], "milestones": kept[1], "sources": kept[2]}
-            )
+            dataclasses.replace(note, observations=kept[0], milestones=kept[1], sources=kept[2])
         )
-    # Built from parts that were valid already: no second validation, as in the cache.
-    return Timeline.model_construct(
+    # Built from parts that were valid already.
+    return Timeline(
         sources=tuple(s for s in t.sources if s.id in source_ids),
         platforms=tuple(p for p in t.platforms if p.id in platform_ids),
         milestones=milestones,

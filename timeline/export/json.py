@@ -7,9 +7,10 @@ from typing import Any
 
 from timeline.jsontext import escape_controls
 from timeline.model import Timeline
+from timeline.records import as_data
 
 
 def to_json(t: Timeline) -> str:
     """One object with the five arrays (and the quality notes), dates as ISO strings."""
-    document: dict[str, Any] = t.model_dump(mode="json", exclude_none=True)
+    document: dict[str, Any] = as_data(t)
     return escape_controls(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
