@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 
 import pytest
@@ -53,8 +52,12 @@ def test_data_that_is_not_a_record_is_refused() -> None:
         from_data(Observation, base | {"period_start": "2030-01-01", "period_end": "2020-01-01"})
 
 
-def test_dates_read_are_shared() -> None:
-    dates: dict[str, dt.date] = {}
-    base = as_data(load(bundled_path()).observations[0])
-    first, second = (from_data(Observation, base, dates) for _ in range(2))
+def test_repeated_ids_and_dates_read_are_shared() -> None:
+    shared: dict[object, object] = {}
+    line = json.dumps(as_data(load(bundled_path()).observations[0]))
+    # Each from its own parse of the text, as the cache's lines are: equal, not the same.
+    first, second = (from_data(Observation, json.loads(line), shared) for _ in range(2))
+    assert first == second
     assert first.as_of is second.as_of
+    assert first.source is second.source and first.indicator is second.indicator
+    assert first.quote is not second.quote  # unique text is not looked up

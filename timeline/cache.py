@@ -42,7 +42,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from timeline.collector import held_off
-from timeline.interning import Sharer
 from timeline.load import (
     CHUNK,
     MAX_BYTES,
@@ -280,8 +279,7 @@ def _decoded(entry: Any, key: str, secret: bytes, progress: Progress) -> Timelin
     total = int(fields[3])
     mac = hmac.new(secret, header, "sha256")
     arrays: dict[str, list[Any]] = {}
-    sharer = Sharer()  # one copy of repeated values
-    dates: dict[str, Any] = {}
+    shared: dict[Any, Any] = {}  # one copy of repeated values (timeline.records)
     lines = done = 0
     trailer: list[bytes] | None = None
     progress("validating", 0, total)
@@ -301,9 +299,7 @@ def _decoded(entry: Any, key: str, secret: bytes, progress: Progress) -> Timelin
             if not isinstance(data, dict) or len(data) != 1 or not data.keys() <= set(ARRAYS):
                 raise Foreign  # each line is one array's tables
             [array] = data
-            records = getattr(from_data(Timeline, data, dates), array)
-            for record in records:
-                sharer.share(record)
+            records = getattr(from_data(Timeline, data, shared), array)
             arrays.setdefault(array, []).extend(records)
             done += len(records)
             progress("validating", done, total)

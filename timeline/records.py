@@ -18,6 +18,7 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from timeline.interning import REPEATING
 from timeline.model import Record
 
 R = TypeVar("R", bound=Record)
@@ -43,20 +44,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def from_data(kind: type[R], data: Any, dates: dict[str, dt.date] | None = None) -> R:
-    """The record `data` holds; TypeError or ValueError if it is not one.
+def from_data(kind: type[R], data: Any, shared: dict[Any, Any] | None = None) -> R:
+    """The record `data` holds (a dict, which becomes its arguments: it is not to be used
+    again); TypeError or ValueError if it is not one.
 
-    `dates`: the dates already read, shared (at 100,000 observations, a few hundred
-    distinct days among some 200,000 dates)."""
+    `shared`: the values already read, one copy of each of those that repeat (ids that
+    refer to other records and dates, timeline.interning): at 100,000 observations, a
+    few hundred distinct days among some 200,000 dates."""
     if not isinstance(data, dict):
         raise TypeError(f"a {kind.__name__} is a table, not {type(data).__name__}")
-    known = dates if dates is not None else {}
-    values = dict(data)
+    known = shared if shared is not None else {}
     for name, convert in _converters(kind):
-        value = values.get(name)
+        value = data.get(name)
         if value is not None:
-            values[name] = convert(value, known)
-    return kind(**values)
+            data[name] = convert(value, known)
+    for name in REPEATING.get(kind.__name__, ()):
+        value = data.get(name)
+        if value is not None:
+            data[name] = known.setdefault(value, value)
+    return kind(**data)
 
 
 # Per record type, found once: its fields' names, and those whose data needs converting.
@@ -109,10 +115,11 @@ def _tuple(data: Any, _dates: Any) -> tuple[Any, ...]:
     return tuple(_list(data))
 
 
-def _date(data: Any, dates: dict[str, dt.date]) -> dt.date:
-    found = dates.get(data)
+def _date(data: Any, shared: dict[Any, Any]) -> dt.date:
+    if not isinstance(data, str):
+        raise TypeError(f"expected a date, not {type(data).__name__}")
+    # Found by its text: the same dict holds the shared ids, which never look like dates.
+    found: dt.date | None = shared.get(("date", data))
     if found is None:
-        if not isinstance(data, str):
-            raise TypeError(f"expected a date, not {type(data).__name__}")
-        found = dates[data] = dt.date.fromisoformat(data)
+        found = shared[("date", data)] = dt.date.fromisoformat(data)
     return found

@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import tomli
-
 ARRAYS = ("sources", "platforms", "milestones", "indicators", "observations", "quality_notes")
 
 # A header starts with "[[": the search runs at the speed of a substring search, and
@@ -95,6 +93,8 @@ def split(data: bytes, size: int) -> Slices | None:
 
 
 def _parse(data: bytes) -> dict[str, Any]:
+    import tomli  # here, not at the top: a timeline read from the cache is never parsed
+
     try:
         return tomli.loads(data.decode("utf-8"))
     except Exception:  # any fault (bad UTF-8, bad TOML, too deep) is placed by a whole parse

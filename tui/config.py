@@ -24,12 +24,10 @@ from pathlib import Path
 from typing import Protocol
 
 import platformdirs
-import tomli
 
 from timeline.l10n import LANGUAGES, Formatter, _, current_language
 from timeline.l10n.problems import message_text
 from timeline.problems import Place, Problem, ProblemKind
-from timeline.toml_errors import toml_problem
 
 FILE_NAME = "config.toml"
 FIGURES = ("compact", "full")
@@ -61,6 +59,12 @@ def config_path(environ: Mapping[str, str] | None = None) -> Path:
 
 def parse(text: str) -> Remembered:
     """The choices in a config file's text; ConfigError for anything but what we write."""
+    # Imported when there is a file to read: most starts have none, and the TOML error
+    # words compile their patterns as they are imported.
+    import tomli
+
+    from timeline.toml_errors import toml_problem
+
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
