@@ -43,3 +43,20 @@ def test_no_domain_source_names_textual() -> None:
                 names = [node.module]
             for name in names:
                 assert name.split(".")[0] not in {"textual", "rich", "tui"}, f"{path}: {name}"
+
+
+def test_pydantic_is_imported_by_the_validation_alone() -> None:
+    """The records and the cache import no pydantic (a warm start never loads it); only
+    timeline.validation does, and the constraints' hooks that pydantic itself calls."""
+    importers = set()
+    for path in DOMAIN.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            else:
+                continue
+            if any(name.split(".")[0] in {"pydantic", "pydantic_core"} for name in names):
+                importers.add(path.relative_to(DOMAIN).as_posix())
+    assert importers == {"validation.py", "constraints.py"}
