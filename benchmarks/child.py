@@ -85,7 +85,8 @@ def _floor() -> int:
 
 def _data() -> int:
     """The floor, started after what `vn-egov` reads before its first screen: the bundled
-    timeline from the cache (VN_EGOV_CACHE), through pydantic's models and their check.
+    timeline from the cache (VN_EGOV_CACHE): its entry read, its records built and their
+    references checked.
 
     Between this and the floor lies the cost of vn-egov's data; between this and `app`,
     the cost of its screens."""

@@ -1,10 +1,10 @@
 """The `vn-egov` command's first step: the cyclic collector held off until it is under way.
 
 Starting the explorer builds a few hundred thousand objects that live as long as the
-process (Textual's classes and styles, pydantic's validators, the timeline and its
-index), and none of them is garbage. Left on, the collector walked them all about 180
-times before the first frame: 60 to 75 ms of a 400 ms start. Reference counting still
-frees everything meanwhile; only cycles wait, and start-up makes few.
+process (Textual's classes and styles, the timeline and its index, and for a file
+pydantic's validators), and none of them is garbage. Left on, the collector walked them
+all about 180 times before the first frame: 60 to 75 ms of a 400 ms start. Reference
+counting still frees everything meanwhile; only cycles wait, and start-up makes few.
 
 The collector runs again once the command is under way (`started`): a command other than
 the explorer as soon as its arguments are read, the explorer once its first screen is
