@@ -8,6 +8,7 @@ import json
 import pytest
 
 from benchmarks.generate import generate
+from timeline.interning import Sharer
 from timeline.load import bundled_path, load, loads
 from timeline.model import Observation, Text, Timeline
 from timeline.records import as_data, from_data
@@ -53,10 +54,10 @@ def test_data_that_is_not_a_record_is_refused() -> None:
 
 
 def test_repeated_ids_and_dates_read_are_shared() -> None:
-    shared: dict[object, object] = {}
+    sharer = Sharer()
     line = json.dumps(as_data(load(bundled_path()).observations[0]))
     # Each from its own parse of the text, as the cache's lines are: equal, not the same.
-    first, second = (from_data(Observation, json.loads(line), shared) for _ in range(2))
+    first, second = (from_data(Observation, json.loads(line), sharer) for _ in range(2))
     assert first == second
     assert first.as_of is second.as_of
     assert first.source is second.source and first.indicator is second.indicator

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from timeline.collector import held_off
+from timeline.interning import Sharer
 from timeline.load import (
     CHUNK,
     MAX_BYTES,
@@ -279,7 +280,7 @@ def _decoded(entry: Any, key: str, secret: bytes, progress: Progress) -> Timelin
     total = int(fields[3])
     mac = hmac.new(secret, header, "sha256")
     arrays: dict[str, list[Any]] = {}
-    shared: dict[Any, Any] = {}  # one copy of repeated values (timeline.records)
+    sharer = Sharer()  # one copy of repeated values, as for a file
     lines = done = 0
     trailer: list[bytes] | None = None
     progress("validating", 0, total)
@@ -299,14 +300,12 @@ def _decoded(entry: Any, key: str, secret: bytes, progress: Progress) -> Timelin
             if not isinstance(data, dict) or len(data) != 1 or not data.keys() <= set(ARRAYS):
                 raise Foreign  # each line is one array's tables
             [array] = data
-            records = getattr(from_data(Timeline, data, shared), array)
+            records = getattr(from_data(Timeline, data, sharer), array)
             arrays.setdefault(array, []).extend(records)
             done += len(records)
             progress("validating", done, total)
-    signed = [b"end", str(lines).encode(), mac.hexdigest().encode()]
-    if trailer is None or not hmac.compare_digest(b" ".join(trailer), b" ".join(signed)):
-        raise Foreign
-    if done != total:
+    signed = b" ".join((b"end", str(lines).encode(), mac.hexdigest().encode()))
+    if trailer is None or not hmac.compare_digest(b" ".join(trailer), signed) or done != total:
         raise Foreign
     timeline = Timeline(**{k: tuple(v) for k, v in arrays.items()})
     # The cross-references, as for a file: an entry naming an unknown indicator would

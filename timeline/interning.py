@@ -8,6 +8,7 @@ indistinguishable from many.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 # The fields whose values repeat across a file: references to other entries and dates.
@@ -40,6 +41,23 @@ class Sharer:
 
     def __init__(self) -> None:
         self._values: dict[Any, Any] = {}
+        self._dates: dict[str, dt.date] = {}
+
+    def arguments(self, kind: str, data: dict[str, Any]) -> None:
+        """The same for a record not built yet, in the arguments it is to be built from
+        (timeline.records)."""
+        values = self._values
+        for name in REPEATING.get(kind, ()):
+            value = data.get(name)
+            if value is not None:
+                data[name] = values.setdefault(value, value)
+
+    def date(self, text: str) -> dt.date:
+        """The date an ISO text names, parsed once however often it is read."""
+        found = self._dates.get(text)
+        if found is None:
+            found = self._dates[text] = dt.date.fromisoformat(text)
+        return found
 
     def share(self, record: Any) -> None:
         kind = type(record).__name__

@@ -18,10 +18,12 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from timeline.interning import REPEATING
+from timeline.interning import Sharer
 from timeline.model import Record
 
 R = TypeVar("R", bound=Record)
+# How one field's data becomes its value, sharing what repeats.
+Convert = Callable[[Any, Sharer], Any]
 
 
 def as_data(record: Record) -> dict[str, Any]:
@@ -44,30 +46,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def from_data(kind: type[R], data: Any, shared: dict[Any, Any] | None = None) -> R:
+def from_data(kind: type[R], data: Any, sharer: Sharer | None = None) -> R:
     """The record `data` holds (a dict, which becomes its arguments: it is not to be used
     again); TypeError or ValueError if it is not one.
 
-    `shared`: the values already read, one copy of each of those that repeat (ids that
-    refer to other records and dates, timeline.interning): at 100,000 observations, a
-    few hundred distinct days among some 200,000 dates."""
+    `sharer`: one copy of each value that repeats across the records it has seen (ids
+    that refer to other records, and dates): at 100,000 observations, a few hundred
+    distinct days among some 200,000 dates."""
     if not isinstance(data, dict):
         raise TypeError(f"a {kind.__name__} is a table, not {type(data).__name__}")
-    known = shared if shared is not None else {}
+    known = sharer if sharer is not None else Sharer()
     for name, convert in _converters(kind):
         value = data.get(name)
         if value is not None:
             data[name] = convert(value, known)
-    for name in REPEATING.get(kind.__name__, ()):
-        value = data.get(name)
-        if value is not None:
-            data[name] = known.setdefault(value, value)
+    known.arguments(kind.__name__, data)
     return kind(**data)
 
 
 # Per record type, found once: its fields' names, and those whose data needs converting.
 _NAMES: dict[type[Any], tuple[str, ...]] = {}
-_CONVERTERS: dict[type[Any], tuple[tuple[str, Callable[[Any, Any], Any]], ...]] = {}
+_CONVERTERS: dict[type[Any], tuple[tuple[str, Convert], ...]] = {}
 
 
 def _names(kind: type[Any]) -> tuple[str, ...]:
@@ -77,7 +76,7 @@ def _names(kind: type[Any]) -> tuple[str, ...]:
     return found
 
 
-def _converters(kind: type[Any]) -> tuple[tuple[str, Callable[[Any, Any], Any]], ...]:
+def _converters(kind: type[Any]) -> tuple[tuple[str, Convert], ...]:
     """The fields of `kind` whose data is not their value, each with its conversion."""
     found = _CONVERTERS.get(kind)
     if found is None:
@@ -87,7 +86,7 @@ def _converters(kind: type[Any]) -> tuple[tuple[str, Callable[[Any, Any], Any]],
     return found
 
 
-def _converter(hint: Any) -> Callable[[Any, Any], Any] | None:
+def _converter(hint: Any) -> Convert | None:
     origin = typing.get_origin(hint)
     if origin is typing.Union or origin is types.UnionType:
         # An optional field: None never reaches a conversion.
@@ -97,11 +96,11 @@ def _converter(hint: Any) -> Callable[[Any, Any], Any] | None:
         item = _converter(typing.get_args(hint)[0])
         if item is None:
             return _tuple
-        return lambda data, dates: tuple(item(each, dates) for each in _list(data))
+        return lambda data, sharer: tuple(item(each, sharer) for each in _list(data))
     if hint is dt.date:
         return _date
     if isinstance(hint, type) and issubclass(hint, Record):
-        return lambda data, dates: from_data(hint, data, dates)
+        return lambda data, sharer: from_data(hint, data, sharer)
     return None
 
 
@@ -111,15 +110,11 @@ def _list(data: Any) -> list[Any]:
     return data
 
 
-def _tuple(data: Any, _dates: Any) -> tuple[Any, ...]:
+def _tuple(data: Any, _sharer: Sharer) -> tuple[Any, ...]:
     return tuple(_list(data))
 
 
-def _date(data: Any, shared: dict[Any, Any]) -> dt.date:
+def _date(data: Any, sharer: Sharer) -> dt.date:
     if not isinstance(data, str):
         raise TypeError(f"expected a date, not {type(data).__name__}")
-    # Found by its text: the same dict holds the shared ids, which never look like dates.
-    found: dt.date | None = shared.get(("date", data))
-    if found is None:
-        found = shared[("date", data)] = dt.date.fromisoformat(data)
-    return found
+    return sharer.date(data)

@@ -21,8 +21,8 @@ from timeline.problems import KeyProblem, Loc, ProblemKind, closest
 _KINDS: dict[str, ProblemKind] = {
     "missing": "schema-missing",
     # A record is a dataclass: pydantic says a key it has no field for is an unexpected
-    # keyword argument (extra_forbidden for a model).
-    **dict.fromkeys(("extra_forbidden", "unexpected_keyword_argument"), "schema-unknown-key"),
+    # keyword argument.
+    "unexpected_keyword_argument": "schema-unknown-key",
     **dict.fromkeys(
         ("int_type", "float_type", "int_from_float", "float_parsing", "int_parsing"),
         "schema-number",
@@ -32,9 +32,7 @@ _KINDS: dict[str, ProblemKind] = {
     **dict.fromkeys(("date_type", "date_parsing", "date_from_datetime_inexact"), "schema-date"),
     "string_type": "schema-string",
     **dict.fromkeys(("tuple_type", "list_type"), "schema-array"),
-    **dict.fromkeys(
-        ("dataclass_type", "dataclass_args_type", "model_type", "dict_type"), "schema-table"
-    ),
+    **dict.fromkeys(("dataclass_type", "dict_type"), "schema-table"),
     "string_pattern_mismatch": "schema-id",
     **dict.fromkeys(("string_too_short", "too_short"), "schema-empty"),
     **dict.fromkeys(("string_too_long", "too_long"), "schema-too-long"),
