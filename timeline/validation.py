@@ -21,7 +21,7 @@ from timeline.slices import ARRAYS
 
 T = TypeVar("T")
 
-__all__ = ["Invalid", "ValidationError", "adapter", "validate_tables", "validated"]
+__all__ = ["Invalid", "adapter", "validate_tables", "validated"]
 
 
 _adapters: dict[type[Any], TypeAdapter[Any]] = {}
