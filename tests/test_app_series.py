@@ -326,6 +326,28 @@ async def test_the_detail_pane_has_sparklines_when_there_is_room(bundled: Timeli
         assert "Over time: " in _text(app, "#detail-figure")
 
 
+@pytest.mark.parametrize("before", ["report-000-axis", None])
+async def test_the_trend_column_does_not_depend_on_the_event_before(
+    bundled: Timeline, before: str | None
+) -> None:
+    """At 120x40 the pane is as wide as the trend column needs only while it does not
+    scroll: whether the event shown before made it scroll (the Axis's figures do, the
+    first event does not) decided whether e-Cabinet's figures had the column."""
+    app = make_app(bundled, lang="vi")
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ExplorerScreen)
+        if before is not None:
+            screen.jump_to(_event(bundled, before))
+            await pilot.pause()
+            await pilot.pause()
+        screen.jump_to(_event(bundled, "report-000-ecabinet"))
+        await pilot.pause()
+        await pilot.pause()
+        table = screen.query_one("#figures", FiguresTable)
+        assert "trend" in table.kinds
+
+
 async def test_at_80x24_the_sparkline_moves_under_the_table(bundled: Timeline) -> None:
     app = make_app(bundled)
     async with app.run_test(size=NORMAL) as pilot:

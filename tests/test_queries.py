@@ -122,6 +122,23 @@ def test_the_analysis_is_absent_until_it_is_handed_over() -> None:
     assert q.warnings() == t.warnings and q.search is analysis.search
 
 
+def test_the_search_index_can_wait_for_the_first_screen() -> None:
+    """A small timeline's analysis comes without its index (the explorer builds it once
+    its first screen is drawn); index() builds the same one, and only once."""
+    t = load(bundled_path())
+    q = Queries(t)
+    analysis = q.complete(search=False)
+    assert q.search is None and q.warnings() == t.warnings
+    index = q.index()
+    assert q.search is index and q.index() is index and q.complete().search is index
+    assert q.analysis is not None and q.analysis.warnings is analysis.warnings
+    whole = Queries(t).complete().search
+    assert whole is not None
+    for query in ("dich vu cong", "dvcqg", "ho so", "2019"):
+        assert index.find(query) == whole.find(query), query
+        assert index.find(query), query
+
+
 def test_platform_rows_are_a_familys_events_in_date_order() -> None:
     t = load(bundled_path())
     q = Queries(t)

@@ -37,7 +37,6 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -54,6 +53,7 @@ from timeline.load import (
     read,
 )
 from timeline.model import Timeline
+from timeline.package import FOLDER
 from timeline.records import as_data, from_data
 from timeline.slices import ARRAYS
 
@@ -340,8 +340,7 @@ def _program() -> bytes:
     spec = importlib.util.find_spec("pydantic")
     if spec is not None and spec.origin:
         digest.update(Path(spec.origin).with_name("version.py").read_bytes())
-    package = resources.files("timeline")
-    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
+    for name in sorted(p.name for p in FOLDER.iterdir() if p.name.endswith(".py")):
         digest.update(name.encode())
-        digest.update((package / name).read_bytes())
+        digest.update((FOLDER / name).read_bytes())
     return digest.digest()

@@ -11,12 +11,12 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from timeline.checks import reference_problems
 from timeline.model import Timeline
+from timeline.package import FOLDER
 from timeline.places import Places, long_integer
 from timeline.problems import KeyProblem, Place, Problem, TimelineError, fail
 from timeline.reading import Input, Unreadable, read_input
@@ -31,7 +31,7 @@ MAX_BYTES = 512 * 1024 * 1024
 
 def bundled_path() -> Path:
     """The timeline that ships with the package."""
-    return Path(str(resources.files("timeline") / "data" / "timeline.toml"))
+    return FOLDER / "data" / "timeline.toml"
 
 
 # What load() reports as it goes: a stage ("reading", "parsing", "validating",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from timeline.checks import Warning
 from timeline.model import Milestone, Observation, Platform, Source, Timeline
@@ -96,12 +96,15 @@ class Trend:
 
 @dataclass(frozen=True)
 class Analysis:
-    """The slower half of the index: data notes, series, sparklines, search."""
+    """The slower half of the index: data notes, series, sparklines, search.
+
+    `search` is None while a small timeline's index waits for its first screen to be
+    drawn (`Queries.index`)."""
 
     warnings: tuple[Warning, ...]
     series: dict[SeriesKey, Series]
     trends: dict[SeriesKey, Trend]
-    search: SearchIndex
+    search: SearchIndex | None
     by_observation: dict[str, tuple[int, ...]] = field(repr=False)
     by_milestone: dict[str, tuple[int, ...]] = field(repr=False)
 
@@ -170,8 +173,11 @@ class Queries:
 
     # ------------------------------------------------------------------ the slow half
 
-    def analyse(self, should_stop: Callable[[], bool] | None = None) -> Analysis:
-        """Compute the analysis (without storing it: the caller hands it over)."""
+    def analyse(
+        self, should_stop: Callable[[], bool] | None = None, *, search: bool = True
+    ) -> Analysis:
+        """Compute the analysis (without storing it: the caller hands it over); with
+        `search=False`, all of it but the search index."""
         stop = should_stop or (lambda: False)
         t = self.timeline
         warnings = t.warnings
@@ -194,21 +200,34 @@ class Queries:
                     tuple(float(o.value) for o in one.line),
                     {o.id: i for i, o in enumerate(one.line)},
                 )
-        search = SearchIndex(t, figures=self.figures, should_stop=should_stop)
+        index = SearchIndex(t, figures=self.figures, should_stop=should_stop) if search else None
         return Analysis(
             warnings=warnings,
             series=series,
             trends=trends,
-            search=search,
+            search=index,
             by_observation={k: tuple(v) for k, v in by_observation.items()},
             by_milestone={k: tuple(v) for k, v in by_milestone.items()},
         )
 
-    def complete(self) -> Analysis:
-        """The analysis, computed now if it is not there yet (small timelines)."""
+    def complete(self, *, search: bool = True) -> Analysis:
+        """The analysis, computed now if it is not there yet (small timelines); with
+        `search=False` its search index may wait for `index()`."""
         if self.analysis is None:
-            self.analysis = self.analyse()
+            self.analysis = self.analyse(search=search)
+        elif search:
+            self.index()
         return self.analysis
+
+    def index(self) -> SearchIndex:
+        """The search index, built now if the analysis came without it."""
+        analysis = self.complete(search=False)
+        if analysis.search is None:
+            # A new analysis, handed over whole as the thread's is.
+            analysis = replace(analysis, search=SearchIndex(self.timeline, figures=self.figures))
+            self.analysis = analysis
+        assert analysis.search is not None
+        return analysis.search
 
     # Each of these answers from the analysis, and says nothing until it is there.
 

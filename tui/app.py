@@ -36,7 +36,6 @@ from timeline.l10n import LANGUAGES
 from timeline.load import Cancelled, Progress, TimelineError
 from timeline.model import Timeline
 from timeline.queries import Queries, is_large
-from tui.commands import ExplorerCommands
 from tui.compat import WordedPalette
 from tui.language import N_, _
 from tui.settings import Settings
@@ -44,6 +43,8 @@ from tui.start import started
 from tui.system_commands import SCREENSHOT, system_commands
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from tui.widgets.figures_table import FiguresTable
 
 # Platform colours (`$slot-1` … in CSS and in content styles), for dark and light themes.
@@ -57,7 +58,8 @@ SLOT_COLOURS = {
 def _settle(timeline: Timeline) -> Queries:
     """The timeline's index, with what the first screen needs, and the GC kept off it.
 
-    A small timeline gets its whole analysis at once. A large one gets the cheap half
+    A small timeline gets its whole analysis at once but its search index, which the
+    explorer builds once its first screen is drawn. A large one gets the cheap half
     (its date order and which figures each event reports, one pass over the figures);
     its data notes, series and search index (a second at 100,000 figures) are computed
     by the explorer in a thread after the first screen (ExplorerScreen._prepare).
@@ -69,8 +71,15 @@ def _settle(timeline: Timeline) -> Queries:
     if is_large(timeline):
         gc.freeze()
     else:
-        queries.complete()
+        queries.complete(search=False)
     return queries
+
+
+def _explorer_commands() -> type[Provider]:
+    """The explorer's palette commands, imported when the palette first opens."""
+    from tui.commands import ExplorerCommands
+
+    return ExplorerCommands
 
 
 PROGRESS_EVERY = 1.0  # seconds between two counts on the loading screen
@@ -94,7 +103,7 @@ class VnEgovApp(App[None]):
         "screens/loading.tcss",
     ]
     TITLE = "vn-egov"
-    COMMANDS = App.COMMANDS | {ExplorerCommands}
+    COMMANDS = App.COMMANDS | {_explorer_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", N_("Quit"), id="app.quit"),

@@ -15,14 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_downloads_path
 from textual.app import SystemCommand
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from tui.language import _
 from tui.safe import clean
-from tui.widgets.keys_panel import KeysPanel
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -35,9 +33,11 @@ def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComman
         _("Theme"), _("Change the colours of the whole interface (t)"), app.action_change_theme
     )
     yield SystemCommand(_("Quit"), _("Quit vn-egov (q)"), app.action_quit)
-    if screen.query(KeysPanel):
+    # The panel by its type's name: its module (and Textual's KeyPanel) is imported only
+    # when the panel is first shown, not with every start.
+    if screen.query("KeysPanel"):
         yield SystemCommand(
-            _("Keys"), _("Hide the panel of keys"), lambda: screen.query(KeysPanel).remove()
+            _("Keys"), _("Hide the panel of keys"), lambda: screen.query("KeysPanel").remove()
         )
     else:
         yield SystemCommand(
@@ -61,6 +61,8 @@ def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComman
 
 
 def show_keys(screen: Screen[Any]) -> None:
+    from tui.widgets.keys_panel import KeysPanel
+
     try:
         screen.query_one(KeysPanel)
     except NoMatches:
@@ -69,6 +71,8 @@ def show_keys(screen: Screen[Any]) -> None:
 
 def screenshot_folder() -> Path:
     """The Downloads folder if it exists, else the current folder."""
+    from platformdirs import user_downloads_path
+
     downloads = user_downloads_path()
     return downloads if downloads.is_dir() else Path.cwd()
 

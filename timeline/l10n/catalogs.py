@@ -10,14 +10,13 @@ Catalogs are the compiled ``messages.mo`` files under ``locales/`` (in the wheel
 from __future__ import annotations
 
 import gettext
-import importlib.resources
 import struct
 from functools import cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Final
 
 from timeline.l10n.rules import RULES, LanguageError
+from timeline.package import FOLDER
 
 DOMAIN: Final = "messages"
 
@@ -27,9 +26,9 @@ def N_(message: str) -> str:
     return message
 
 
-def catalog_root() -> Traversable:
+def catalog_root() -> Path:
     """Where the compiled catalogs are: inside the installed package, else the repo's."""
-    packaged = importlib.resources.files("timeline") / "locales"
+    packaged = FOLDER / "locales"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "locales"

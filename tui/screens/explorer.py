@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.actions import SkipAction
@@ -30,12 +30,14 @@ from tui.language import N_, _, formatter, ngettext
 from tui.settings import FollowsSettings, Settings
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.event_list import EventList, no_events_message
-from tui.widgets.figures_table import FiguresTable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.platform_chips import PlatformChips
-from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.time_ruler import TimeRuler
+
+if TYPE_CHECKING:
+    from tui.widgets.figures_table import FiguresTable
+    from tui.widgets.search_bar import SearchBar
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 
@@ -113,6 +115,7 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         self.queries = queries
         self.timeline = queries.timeline
         self.event_filter = EventFilter(queries)
+        self._search_bar: SearchBar | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -121,7 +124,7 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         yield StatusBar(None if q.analysis is None else len(q.warnings()), id="status")
         yield TimeRuler(t, id="ruler")
         yield PlatformChips(t, id="chips")
-        yield SearchBar(on_edit=self._search_edited, id="search")
+        # The search bar is mounted at the first "/" (action_search), before #main.
         with Horizontal(id="main"):
             yield EventList(t, id="events")
             yield DetailPane(q, id="detail")
@@ -141,6 +144,8 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
             # Without data notes and sparklines until _prepare has them: the first screen
             # does not wait a second for them.
             self.call_after_refresh(self._prepare)
+        elif self.queries.search is None:
+            self.call_after_refresh(self._index)
         self._detail_due = self.query_one(EventList).highlighted
         self._follow()  # the first screen comes whole
 
@@ -171,6 +176,13 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         except Stopped:  # the app is quitting
             return
         self.app.call_from_thread(self._prepared, analysis)
+
+    def _index(self) -> None:
+        """A small timeline's search index, built once the first screen is drawn: a
+        search typed before it is there waits for it ("Indexing…"), as with a large one."""
+        self.queries.index()
+        if self.event_filter.query:
+            self.apply()
 
     def _prepared(self, analysis: Analysis) -> None:
         # Handed over whole, on the UI thread: nothing was filled in while it was read.
@@ -204,8 +216,10 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         if keep is None:
             keep = event_list.highlighted
         rows = self.event_filter.apply()
-        search = self.query_one(SearchBar)
-        if self.event_filter.waiting:
+        search = self._search_bar
+        if search is None:  # never opened: no search to speak of
+            pass
+        elif self.event_filter.waiting:
             search.set_status(_("Indexing…"), found=True)
         elif self.search_text:
             if rows:
@@ -292,8 +306,9 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
     def _open_event_source(self, message: EventList.OpenSource) -> None:
         self.open_source(event=message.index)
 
-    @on(FiguresTable.Chosen)
-    def _open_figure_source(self, message: FiguresTable.Chosen) -> None:
+    # By its handler's name: @on(FiguresTable.Chosen) would import the table with the
+    # screen, and the detail pane mounts its table only for an event with figures.
+    def on_figures_table_chosen(self, message: FiguresTable.Chosen) -> None:
         self.open_source(observation=message.observation)
 
     @on(TimeRuler.Picked)
@@ -315,7 +330,10 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         if self.event_filter.set_query(value):  # a space added at the end: the same search
             self.apply()
 
-    @on(SearchBar.Leave)
+    # By their handlers' names: @on(SearchBar.Leave) would import the bar with the screen.
+    def on_search_bar_leave(self) -> None:
+        self.query_one(EventList).focus()
+
     @on(Input.Submitted, "#search-input")
     def _search_submitted(self) -> None:
         self.query_one(EventList).focus()
@@ -347,20 +365,27 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
                 self.notify(_("Nothing matches the search"), timeout=3)
 
     def action_search(self) -> None:
-        search = self.query_one(SearchBar)
-        if search.input.has_focus:
+        search = self._search_bar
+        if search is None:
+            # Mounted at its first use: a start would otherwise style and mount a hidden
+            # bar and its input for every reader, some 8 ms of the first screen.
+            from tui.widgets.search_bar import SearchBar
+
+            search = self._search_bar = SearchBar(on_edit=self._search_edited, id="search")
+            search.mount_into(self, before=self.query_one("#main"))
+        elif search.input.has_focus:
             raise SkipAction()  # a "/" typed in the box is a character, as in "61/2018"
         search.open()
 
     def _close_search(self) -> None:
-        search = self.query_one(SearchBar)
-        search.close()
+        if self._search_bar is not None:
+            self._search_bar.close()
         self.event_filter.clear_search()
 
     def action_back(self) -> None:
-        search = self.query_one(SearchBar)
+        search = self._search_bar
         event_list = self.query_one(EventList)
-        if search.is_open or self.search_text:
+        if (search is not None and search.is_open) or self.search_text:
             self._close_search()
             self.apply()
             event_list.focus()
@@ -388,7 +413,7 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
 
     def action_chart(self) -> None:
         pane = self.query_one(DetailPane)
-        if pane.milestone is None or not pane.figures.observations:
+        if pane.milestone is None or not pane.shown_figures:
             self.notify(_("No chart here: this event reports no figures"), timeout=3)
             return
         pane.figures.action_chart()

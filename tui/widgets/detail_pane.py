@@ -5,25 +5,31 @@ Built from `Content` objects only: no data string is ever read as markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from timeline.l10n.findings import describe
 from timeline.model import Milestone, Observation
 from timeline.queries import Queries
 from tui.compat import LayoutOnceSize
-from tui.labels import kind_name, slots, title_of
+from tui.labels import kind_name, slots, source_label, title_of
 from tui.language import _, ngettext
 from tui.safe import clean, clean_block, is_blank
 from tui.series_text import value_of
 from tui.settings import FollowsSettings, Settings
 from tui.widgets.arranged import PlainText
-from tui.widgets.figure_line import FigureLine, table_lines
-from tui.widgets.figures_table import FiguresTable, Trend, outlet_name
 from tui.widgets.sparkline import LINE_CELLS, resample, spark
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+    from tui.widgets.figure_line import FigureLine
+    from tui.widgets.figures_table import FiguresTable, Trend
 
 # The figures table gets a sparkline column from this width on; narrower, the highlighted
 # figure's sparkline is shown under the table only.
@@ -73,6 +79,8 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
         self.index: int | None = None
         self._trend_column = False
         self._figure: Observation | None = None  # the one shown under the table
+        self._table: FiguresTable | None = None
+        self._line: FigureLine | None = None
 
     def compose(self) -> ComposeResult:
         yield PlainText(id="detail-title")
@@ -80,14 +88,32 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
         yield PlainText(id="detail-summary")
         yield PlainText(id="detail-quote")
         yield PlainText(id="detail-figures-heading")
-        yield FiguresTable(self.timeline, id="figures")
-        yield FigureLine(id="detail-figure")
+        # The figures table and its line come with the first event that has figures
+        # (`figures`): a hidden table still costs its styles, its mount and its module,
+        # some 10 ms of a start on an event without figures.
         yield PlainText(id="detail-warnings")
         yield PlainText(id="detail-sources")
 
     @property
     def figures(self) -> FiguresTable:
-        return self.query_one(FiguresTable)
+        """The figures table, mounted (hidden, empty) the first time it is needed."""
+        if self._table is None:
+            from tui.widgets.figure_line import FigureLine
+            from tui.widgets.figures_table import FiguresTable
+
+            table = FiguresTable(self.timeline, id="figures")
+            table.display = False
+            line = FigureLine(id="detail-figure")
+            line.add_class("-hidden")
+            self.mount(table, line, after=self._static("detail-figures-heading"))
+            self._table, self._line = table, line
+            self._fit_table()
+        return self._table
+
+    @property
+    def shown_figures(self) -> tuple[Observation, ...]:
+        """The figures the table lists now; none before it was first needed."""
+        return () if self._table is None else self._table.observations
 
     @property
     def milestone(self) -> Milestone | None:
@@ -109,22 +135,36 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
 
     def on_resize(self) -> None:
         self._fit_table()
-        if (self.scrollable_content_region.width >= TREND_COLUMN_WIDTH) != self._trend_column:
+        if (self._table_width() >= TREND_COLUMN_WIDTH) != self._trend_column:
             self._fill(keep_cursor=True)
+
+    def _table_width(self) -> int:
+        """The width a table of figures is given: the pane's, its scrollbar not counted.
+
+        Whether the pane already scrolls depends on the event shown before (a table of
+        figures mostly makes it scroll), so counting the scrollbar would let keys typed
+        fast decide whether the trend column shows. Where it does scroll, the table's
+        other columns give the scrollbar its column.
+        """
+        return self.content_region.width
 
     def _fit_table(self) -> None:
         """The table leaves room under it, in the pane, for the line describing its figure."""
-        self.figures.styles.max_height = min(14, table_lines(self.scrollable_content_region.height))
+        if self._table is not None:
+            from tui.widgets.figure_line import table_lines
+
+            height = self.scrollable_content_region.height
+            self._table.styles.max_height = min(14, table_lines(height))
 
     @on(events.DescendantFocus)
     def _table_focused(self, event: events.DescendantFocus) -> None:
-        if event.widget is self.figures:
+        if event.widget is self._table:
             self.call_after_refresh(self._bring_table_into_view)
 
     def _bring_table_into_view(self) -> None:
         """Focus is never on a table out of sight: the table at the top, its figure under it."""
-        if self.figures.has_focus:
-            self.scroll_to_widget(self.figures, animate=False, top=True, immediate=True)
+        if self._table is not None and self._table.has_focus:
+            self.scroll_to_widget(self._table, animate=False, top=True, immediate=True)
 
     def _static(self, name: str) -> Static:
         return self.query_one(f"#{name}", Static)
@@ -140,7 +180,6 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
 
     def _fill(self, *, keep_cursor: bool) -> None:
         milestone = self.milestone
-        table = self.figures
         if milestone is None:
             self._set("detail-title", Content(_("Nothing to show")))
             self._set("detail-meta", Content(_("No event is selected.")))
@@ -149,7 +188,8 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
             self._show_figure(None)
             self._set("detail-warnings", None)
             self._set("detail-sources", None)
-            table.display = False
+            if self._table is not None:
+                self._table.display = False
             return
         lang, fmt = self.settings.lang, self.settings.formatter
         t, q = self.timeline, self.queries
@@ -189,6 +229,7 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
                 count=fmt.number(len(figures))
             )
             hint = _("Tab to select, Enter for its source")
+            table = self.figures
             self._set(
                 "detail-figures-heading",
                 Content.assemble(heading, ("  · " + hint, "not bold $text-muted")),
@@ -196,7 +237,7 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
             table.display = True
             several = len({obs.source for obs in figures}) > 1
             table.trends = trends_for(q, figures)
-            self._trend_column = self.scrollable_content_region.width >= TREND_COLUMN_WIDTH
+            self._trend_column = self._table_width() >= TREND_COLUMN_WIDTH
             # The name over what the figure covers, in one column; no date column: a
             # figure of the event's day would only repeat it, another day is written out.
             table.same_day = milestone.date
@@ -215,8 +256,9 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
             self._set(
                 "detail-figures-heading", Content(_("No figures are reported for this event."))
             )
-            table.display = False
-            table.show(())
+            if self._table is not None:
+                self._table.display = False
+                self._table.show(())
             self._show_figure(None)
 
         if warnings:
@@ -233,22 +275,27 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
         for number, source_id in enumerate(milestone.sources):
             if number:
                 sources.append("; ")
-            sources.append(outlet_name(t, source_id))
+            sources.append(source_label(t, source_id))
         sources.append(("  " + _("(Enter or s opens it)"), "italic"))
         self._set("detail-sources", Content.assemble(*sources))
 
-    @on(DataTable.RowHighlighted, "#figures")
-    def _figure_highlighted(self, message: DataTable.RowHighlighted) -> None:
+    # By its handler's name rather than @on(DataTable.RowHighlighted): the decorator
+    # would import the table's module with the pane's, before any table is needed.
+    def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        if self._table is None or message.data_table is not self._table:
+            return
         message.stop()
         # A refill already shows its current figure; the table says so only after the
         # frame, and showing it again would lay out the pane a second time.
-        current = self.figures.current
+        current = self._table.current
         if current is not self._figure:
             self._show_figure(current)
 
     def _show_figure(self, obs: Observation | None) -> None:
         """The highlighted figure's own words under the table, and what it is compared with."""
         self._figure = obs
+        if self._line is None:  # no table yet, so no figure to describe
+            return
         fmt = self.settings.formatter
         more: list[str | tuple[str, str]] = []
         series = None if obs is None else self.queries.series_for(obs)
@@ -262,4 +309,4 @@ class DetailPane(FollowsSettings, LayoutOnceSize, VerticalScroll, can_focus=Fals
                 f"{value_of(fmt, self.timeline, last)} ({fmt.when(last)})  ",
                 (_("c: chart"), "bold"),
             ]
-        self.query_one(FigureLine).describe(fmt, self.timeline, obs, more=more)
+        self._line.describe(fmt, self.timeline, obs, more=more)

@@ -26,7 +26,6 @@ from textual.strip import Strip
 from timeline.model import Precision, Timeline
 from timeline.search import spans
 from tui.compat import update_scrollbars
-from tui.copying import copy_citation
 from tui.labels import SLOTS, chip_keys, platform_label, slots, title_of
 from tui.language import N_, _, formatter, language
 from tui.safe import clean
@@ -265,6 +264,8 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         """`y`/`Y`: the event under the cursor, with its citation, into the clipboard."""
         index = self.highlighted
         if index is not None:
+            from tui.copying import copy_citation  # with the first copy, not every start
+
             copy_citation(
                 self.app,
                 self.timeline,

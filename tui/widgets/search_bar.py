@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, Self
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.geometry import Region
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from tui.compat import EditedInput
@@ -46,7 +46,10 @@ class SearchInput(EditedInput):
 
 
 class SearchBar(FollowsSettings, Horizontal):
-    """Hidden until `/`; the list filters as you type. Escape clears and closes it."""
+    """Hidden until `/`; the list filters as you type. Escape clears and closes it.
+
+    The explorer mounts it at the first `/` (`mount_into`), not with its first screen.
+    """
 
     DEFAULT_CSS = """
     SearchBar {
@@ -80,15 +83,20 @@ class SearchBar(FollowsSettings, Horizontal):
         if self._on_edit is not None and not self._quiet:
             self._on_edit(value)
 
-    def compose(self) -> ComposeResult:
-        yield Label("/", id="search-prompt", markup=False)
-        yield SearchInput(
-            self._edited,
-            placeholder=_("Search titles, summaries, quotes, platforms…"),
-            id="search-input",
-            select_on_focus=False,
+    def mount_into(self, parent: Widget, *, before: Widget) -> None:
+        """Mount the bar and its parts at once, not when its compose would run: the keys
+        typed right after the `/` that opens it are already queued for the box."""
+        parent.mount(self, before=before)
+        self.mount(
+            Label("/", id="search-prompt", markup=False),
+            SearchInput(
+                self._edited,
+                placeholder=_("Search titles, summaries, quotes, platforms…"),
+                id="search-input",
+                select_on_focus=False,
+            ),
+            Label("", id="search-status", markup=False),
         )
-        yield Label("", id="search-status", markup=False)
 
     @property
     def input(self) -> Input:
