@@ -29,7 +29,6 @@ DEFERRED = (
     "tui.commands",
     "tui.widgets.keys_panel",
     "tui.copying",
-    "importlib.resources",
 )
 
 async def main():
