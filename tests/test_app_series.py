@@ -20,12 +20,13 @@ from timeline.load import bundled_path, load
 from timeline.model import Timeline
 from timeline.series import headline, series_of
 from tui.chart_ticks import date_ticks, value_ticks
+from tui.labels import source_label
 from tui.screens.compare import CompareScreen
 from tui.screens.explorer import ExplorerScreen
 from tui.screens.indicator import IndicatorScreen, ReadingsTable
 from tui.screens.source import SourceScreen
 from tui.widgets.compare_grid import CompareGrid
-from tui.widgets.figures_table import FiguresTable, outlet_name
+from tui.widgets.figures_table import FiguresTable
 from tui.widgets.sparkline import CELLS, resample, spark, spark_text
 
 WIDE = (120, 40)
@@ -159,7 +160,9 @@ async def test_c_opens_the_chart_of_the_selected_figures_series(bundled: Timelin
         # Every reading, with its source; the cursor on the figure the chart was opened from.
         table = screen.query_one(ReadingsTable)
         assert table.row_count == len(series.readings) == 13
-        assert _column(table, "source") == [outlet_name(bundled, o.source) for o in series.readings]
+        assert _column(table, "source") == [
+            source_label(bundled, o.source) for o in series.readings
+        ]
         fmt = Formatter("en")
         values = _column(table, "value")
         assert "over 12.8 million" in values and "over 1.3 million" in values

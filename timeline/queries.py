@@ -215,19 +215,17 @@ class Queries:
         `search=False` its search index may wait for `index()`."""
         if self.analysis is None:
             self.analysis = self.analyse(search=search)
-        elif search:
-            self.index()
+        elif search and self.analysis.search is None:
+            # A new analysis, handed over whole as the thread's is.
+            index = SearchIndex(self.timeline, figures=self.figures)
+            self.analysis = replace(self.analysis, search=index)
         return self.analysis
 
     def index(self) -> SearchIndex:
         """The search index, built now if the analysis came without it."""
-        analysis = self.complete(search=False)
-        if analysis.search is None:
-            # A new analysis, handed over whole as the thread's is.
-            analysis = replace(analysis, search=SearchIndex(self.timeline, figures=self.figures))
-            self.analysis = analysis
-        assert analysis.search is not None
-        return analysis.search
+        index = self.complete().search
+        assert index is not None  # complete() builds it
+        return index
 
     # Each of these answers from the analysis, and says nothing until it is there.
 

@@ -62,9 +62,9 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         (32, "-tall"),
     ]
 
-    # The list has the focus from the first frame. Textual's default, the first widget
-    # that can take it, was the hidden search box: a key typed while the screen came up
-    # could go into it, and its focus and blur restyled the screen twice more.
+    # The list has the focus from the first frame, not whichever widget that can take it
+    # comes first: a key typed while the screen comes up goes to the list, and no focus
+    # moves (each restyles the screen) while it is drawn.
     AUTO_FOCUS = "#events"
 
     # After the focused list's or table's own keys (Enter, y), these lead the key bar: at
@@ -216,23 +216,9 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         if keep is None:
             keep = event_list.highlighted
         rows = self.event_filter.apply()
-        search = self._search_bar
-        if search is None:  # never opened: no search to speak of
-            pass
-        elif self.event_filter.waiting:
-            search.set_status(_("Indexing…"), found=True)
-        elif self.search_text:
-            if rows:
-                search.set_status(
-                    ngettext("{count} match", "{count} matches", len(rows)).format(
-                        count=formatter().number(len(rows))
-                    ),
-                    found=True,
-                )
-            else:
-                search.set_status(_("No matches"), found=False)
-        else:
-            search.set_status("", found=True)
+        if self._search_bar is not None:  # never opened: no search to speak of
+            text, found = self._search_status(rows)
+            self._search_bar.set_status(text, found=found)
         empty, hint = no_events_message(self.search_text, self.platform is not None)
         event_list.set_rows(rows, query=self.search_text, keep=keep, empty=empty, hint=hint)
         # The ruler and the count follow the list a frame later (see _follow).
@@ -244,6 +230,17 @@ class ExplorerScreen(FollowsSettings, Screen[None]):
         if can_step != self._could_step:
             self._could_step = can_step
             self._bindings_due = True  # with the ruler: the key bar is not the list
+
+    def _search_status(self, rows: Sequence[int]) -> tuple[str, bool]:
+        """What the search bar says of the rows, and whether they answer the search."""
+        if self.event_filter.waiting:
+            return _("Indexing…"), True
+        if not self.search_text:
+            return "", True
+        if not rows:
+            return _("No matches"), False
+        count = formatter().number(len(rows))
+        return ngettext("{count} match", "{count} matches", len(rows)).format(count=count), True
 
     def set_platform(self, platform: str | None) -> None:
         if self.event_filter.set_platform(platform):

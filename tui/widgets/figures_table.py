@@ -38,11 +38,6 @@ WRAP_ROWS = 400
 Trend = tuple[tuple[float, ...], int | None]
 
 
-def outlet_name(timeline: Timeline, source_id: str) -> str:
-    """The source as a table names it: its label (outlet or headline, and date)."""
-    return source_label(timeline, source_id)
-
-
 class FiguresTable(FollowsSettings, DataTable[Text]):
     """One row per observation; Enter or `s` chooses the figure under the cursor, `c` charts it."""
 
@@ -189,7 +184,7 @@ class FiguresTable(FollowsSettings, DataTable[Text]):
                 cells.append(Text(fmt.when(obs), no_wrap=True, overflow="ellipsis"))
             elif kind == "source":
                 cells.append(
-                    Text(outlet_name(self.timeline, obs.source), no_wrap=True, overflow="ellipsis")
+                    Text(source_label(self.timeline, obs.source), no_wrap=True, overflow="ellipsis")
                 )
             elif kind == "platform":
                 cells.append(
