@@ -8,10 +8,13 @@ import pytest
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widget import Widget
 
 from tests.conftest import make_app, screen_text
 from timeline.model import Timeline
-from tui.app import SLOT_COLOURS, VnEgovApp
+from tui.app import VnEgovApp
+from tui.labels import SLOTS
+from tui.platform_colours import SLOT_COLOURS
 from tui.screens.explorer import ExplorerScreen
 from tui.screens.help import HelpScreen
 from tui.screens.source import QuotedFigures, SourceScreen
@@ -19,7 +22,9 @@ from tui.screens.sources import SourcesScreen, SourcesTable
 from tui.screens.warnings import WarningsScreen
 from tui.widgets.event_list import EventList
 from tui.widgets.figures_table import FiguresTable
+from tui.widgets.platform_chips import PlatformChips
 from tui.widgets.search_bar import SearchBar
+from tui.widgets.time_ruler import TimeRuler
 
 OURS: list[type[DOMNode]] = [
     VnEgovApp,
@@ -73,18 +78,36 @@ async def test_q_in_the_search_box_is_a_letter(small: Timeline) -> None:
         assert app.screen.query_one(SearchBar).value == "q"
 
 
-async def test_a_light_theme_uses_the_light_platform_colours(small: Timeline) -> None:
+def painted_colours(widget: Widget) -> set[str]:
+    """The foreground colours a line-painting widget puts on screen, as #rrggbb."""
+    colours: set[str] = set()
+    for y in range(widget.size.height):
+        for segment in widget.render_line(y):
+            colour = segment.style.color if segment.style else None
+            if colour is not None and colour.triplet is not None:
+                colours.add(colour.triplet.hex)
+    return colours
+
+
+@pytest.mark.parametrize("widget", [EventList, PlatformChips, TimeRuler])
+async def test_a_change_of_theme_repaints_the_platform_colours(
+    small: Timeline, widget: type[Widget]
+) -> None:
+    """The list's badges, the chips and the ruler's marks take the light palette when the
+    reader switches to a light theme, and none of the dark one stays on screen."""
+    assert all(len(colours) == SLOTS + 1 for colours in SLOT_COLOURS.values())
+    dark, light = set(SLOT_COLOURS[True]), set(SLOT_COLOURS[False])
     app = make_app(small)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert app.theme_variables["slot-3"] == SLOT_COLOURS[True][3]
+        await pilot.pause()
+        painter = app.screen.query_one(widget)
+        assert painted_colours(painter) & dark
+        assert not painted_colours(painter) & light
         app.theme = "textual-light"
         await pilot.pause()
         assert app.theme_variables["slot-3"] == SLOT_COLOURS[False][3]
-        events = app.screen.query_one(EventList)
-        badge = events.get_component_rich_style("slot-3", partial=True)
-        assert badge.color is not None
-        assert badge.color.triplet is not None
-        assert badge.color.triplet.hex == SLOT_COLOURS[False][3]
+        assert painted_colours(painter) & light
+        assert not painted_colours(painter) & dark
         assert "Portal" in screen_text(app)
 
 

@@ -38,6 +38,7 @@ from timeline.model import Timeline
 from timeline.queries import Queries, is_large
 from tui.compat import WordedPalette
 from tui.language import N_, _
+from tui.platform_colours import theme_variables
 from tui.settings import Settings
 from tui.start import started
 from tui.system_commands import SCREENSHOT, system_commands
@@ -46,14 +47,6 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.widgets.figures_table import FiguresTable
-
-# Platform colours (`$slot-1` … in CSS and in content styles), for dark and light themes.
-# Slot 0 is the neutral colour of national events.
-SLOT_COLOURS = {
-    True: ("#a4abb5", "#6cb6ff", "#57d18a", "#ffb454", "#d2a8ff", "#56d4dd", "#ff8fb1"),
-    False: ("#6e7781", "#0969da", "#1a7f37", "#bc4c00", "#8250df", "#1b7c83", "#bf3989"),
-}
-
 
 def _settle(timeline: Timeline) -> Queries:
     """The timeline's index, with what the first screen needs, and the GC kept off it.
@@ -172,8 +165,7 @@ class VnEgovApp(App[None]):
     # ------------------------------------------------------------------ start-up
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        colours = SLOT_COLOURS[self.current_theme.dark]
-        return {f"slot-{i}": colour for i, colour in enumerate(colours)}
+        return theme_variables(self.current_theme.dark)
 
     def get_default_screen(self) -> Screen[None]:
         if self.queries is not None:

@@ -11,8 +11,8 @@ from timeline.model import Milestone, Timeline
 from tui.language import N_, _, language
 from tui.safe import clean, is_blank
 
-# How many platform colours the stylesheet defines (`.slot-1` … `.slot-6`); slot 0 is the
-# neutral colour of national events. More top platforms than colours share them in turn.
+# How many platform colours there are (`$slot-1` … `$slot-6`, tui.platform_colours); slot 0
+# is the neutral colour of national events. More top platforms than colours share them in turn.
 SLOTS = 6
 
 # How many top platforms get a digit key (1-9) in the chips above the list.

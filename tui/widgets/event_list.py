@@ -26,8 +26,9 @@ from textual.strip import Strip
 from timeline.model import Precision, Timeline
 from timeline.search import spans
 from tui.compat import update_scrollbars
-from tui.labels import SLOTS, chip_keys, platform_label, slots, title_of
+from tui.labels import chip_keys, platform_label, slots, title_of
 from tui.language import N_, _, formatter, language
+from tui.platform_colours import slot_style
 from tui.safe import clean
 from tui.settings import FollowsSettings, Settings
 
@@ -45,7 +46,6 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         "event-list--match",
         "event-list--empty",
         "event-list--hint",
-        *(f"slot-{i}" for i in range(SLOTS + 1)),
     }
 
     DEFAULT_CSS = """
@@ -368,13 +368,13 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         slot = self._slots.get(event.platform or "", 0) if event.platform else 0
         # Muted colours are translucent: only the full style blends them with the background.
         date_style = base if is_cursor else self.get_component_rich_style("event-list--date")
-        slot_style = base + self.get_component_rich_style(f"slot-{slot}", partial=True)
+        badge_style = base + slot_style(self.app, slot)
         gap = " " if compact else "  "
         segments = [
             Segment(" ", base),
             Segment(date, date_style),
             Segment(gap, base),
-            Segment(badge, slot_style),
+            Segment(badge, badge_style),
             Segment(gap, base),
         ]
         used = 1 + cell_len(date) + 2 * len(gap) + cell_len(badge)

@@ -12,8 +12,9 @@ from textual.message import Message
 from textual.widget import Widget
 
 from timeline.model import Timeline
-from tui.labels import MAX_KEYS, SLOTS, platform_label, slots
+from tui.labels import MAX_KEYS, platform_label, slots
 from tui.language import _, formatter, ngettext
+from tui.platform_colours import slot_style
 from tui.settings import FollowsSettings, Settings
 
 
@@ -24,7 +25,6 @@ class PlatformChips(FollowsSettings, Widget):
         "platform-chips--key",
         "platform-chips--active",
         "platform-chips--count",
-        *(f"slot-{i}" for i in range(SLOTS + 1)),
     }
 
     DEFAULT_CSS = """
@@ -107,7 +107,7 @@ class PlatformChips(FollowsSettings, Widget):
             if cell_len(label) > limit:
                 label = set_cell_size(label, limit - 1) + "…" if limit > 1 else label[:1]
             start = cell_len(text.plain)
-            chip_style = self.get_component_rich_style(f"slot-{slot}", partial=True)
+            chip_style = slot_style(self.app, slot)
             if platform == self.active:
                 chip = Style.combine([chip_style, active_style])
                 text.append(f" {key} ", chip + Style(dim=False))

@@ -26,7 +26,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from timeline.model import Timeline
-from tui.labels import SLOTS, slots
+from tui.labels import slots
+from tui.platform_colours import slot_style
 from tui.settings import FollowsSettings, Settings
 
 MARK = "●"
@@ -42,7 +43,6 @@ class TimeRuler(FollowsSettings, Widget):
         "time-ruler--label",
         "time-ruler--pointer",
         "time-ruler--selected",
-        *(f"slot-{i}" for i in range(SLOTS + 1)),
     }
 
     DEFAULT_CSS = """
@@ -192,9 +192,6 @@ class TimeRuler(FollowsSettings, Widget):
             return self._labels_line(width, base)
         return Strip.blank(width, base)
 
-    def _slot_style(self, slot: int) -> Style:
-        return self.get_component_rich_style(f"slot-{max(slot, 0)}", partial=True)
-
     def _marks_line(self, width: int, base: Style, selected: int | None) -> Strip:
         cells: list[Segment] = []
         selected_style = self.get_component_rich_style("time-ruler--selected", partial=True)
@@ -213,7 +210,7 @@ class TimeRuler(FollowsSettings, Widget):
                 glyph = str(count)  # a count reads as one only with space around it
             else:
                 glyph = MANY
-            style = base + (self._slot_style(slot) if slot >= 0 else Style(bold=True))
+            style = base + (slot_style(self.app, slot) if slot >= 0 else Style(bold=True))
             if column == selected:
                 style += selected_style
             cells.append(Segment(glyph, style))
