@@ -36,9 +36,10 @@ from timeline.l10n import LANGUAGES
 from timeline.load import Cancelled, Progress, TimelineError
 from timeline.model import Timeline
 from timeline.queries import Queries, is_large
-from tui.compat import WordedPalette
+from tui.compat import WordedPalette, strips_divided_without_cycles
 from tui.language import N_, _
 from tui.platform_colours import theme_variables
+from tui.rest_collection import RestCollection
 from tui.settings import Settings
 from tui.start import started
 from tui.system_commands import SCREENSHOT, system_commands
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.widgets.figures_table import FiguresTable
+
 
 def _settle(timeline: Timeline) -> Queries:
     """The timeline's index, with what the first screen needs, and the GC kept off it.
@@ -133,6 +135,7 @@ class VnEgovApp(App[None]):
         the reader makes (the CLI writes them to the config file, tui.config)."""
         if timeline is None and load is None:
             raise ValueError("VnEgovApp needs a timeline or a load() callable")
+        strips_divided_without_cycles()  # frames that leave no cycles behind (tui.compat)
         super().__init__()
         known = theme is not None and theme in self.available_themes
         self.set_reactive(
@@ -153,6 +156,7 @@ class VnEgovApp(App[None]):
         self.queries = _settle(timeline) if timeline is not None else None
         self._load = load
         self.load_error: TimelineError | None = None
+        self._rest = RestCollection(self.set_timer)
 
     @property
     def lang(self) -> str:
@@ -178,10 +182,20 @@ class VnEgovApp(App[None]):
 
     def on_mount(self) -> None:
         # The collector, held off since the command began (tui.start), runs again once
-        # the first screen is drawn.
+        # the first screen is drawn; its oldest generation then waits for the reader to
+        # rest (tui.rest_collection).
+        self._rest.begin()
         self.call_after_refresh(started)
         if self.timeline is None:
             self._load_in_background()
+
+    def on_unmount(self) -> None:
+        self._rest.end()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._rest.input_seen()
+        await super().on_event(event)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=True)
     def _load_in_background(self) -> None:

@@ -1,0 +1,78 @@
+"""The cyclic collector's oldest generation collected while the reader rests, not mid-key.
+
+Textual's strips keep themselves in their own caches (a strip already as long as asked is
+its own cached answer), so every repaint leaves cycles behind. The event list's and the
+compositor's caches keep those strips long enough to reach the oldest generation, and
+Python collects that generation when it has grown by a quarter: 15 to 30 ms at once, in
+the middle of a keystroke. Searching 100,000 figures, one key in fifteen waited for it
+(the p95 of a keystroke went from 17 ms to 40 ms).
+
+So while the explorer runs, the young generations are collected as before and the oldest
+one waits for the reader to rest for `QUIET_S`. Input that never rests still gets it,
+after `PATIENCE` times the young collections Python itself would have waited for: a
+key held down for long pays one longer pause, not one every second.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+QUIET_S = 0.3  # without input for this long, the reader is reading, not typing
+PATIENCE = 5
+# A threshold the oldest generation's count never reaches: Python never starts it.
+DEFERRED = 1 << 30
+
+Schedule = Callable[[float, Callable[[], None]], object]
+
+
+class RestCollection:
+    """Defers the oldest generation from `begin()` to `end()`; `input_seen()` at each
+    key or click; `schedule(delay, callback)` runs a callback later (App.set_timer)."""
+
+    def __init__(self, schedule: Schedule, clock: Callable[[], float] = time.monotonic) -> None:
+        self._schedule = schedule
+        self._clock = clock
+        self._thresholds: tuple[int, int, int] | None = None
+        self._last_input = 0.0
+        self._waiting = False
+
+    def begin(self) -> None:
+        if self._thresholds is None:
+            young, middle, oldest = gc.get_threshold()
+            self._thresholds = (young, middle, oldest)
+            gc.set_threshold(young, middle, DEFERRED)
+
+    def end(self) -> None:
+        """Python's own thresholds again (tests run many apps in one process)."""
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
+
+    def input_seen(self) -> None:
+        self._last_input = self._clock()
+        if self._due(PATIENCE):
+            self._collect()
+        elif not self._waiting:
+            self._waiting = True
+            self._schedule(QUIET_S, self._rest)
+
+    def _rest(self) -> None:
+        quiet = self._clock() - self._last_input
+        if quiet < QUIET_S:  # typed on: look again once it has been quiet long enough
+            self._schedule(QUIET_S - quiet, self._rest)
+            return
+        self._waiting = False
+        if self._due(1):
+            self._collect()
+
+    def _due(self, times: int) -> bool:
+        """Whether the oldest generation has waited `times` as long as Python would let
+        it; never while the collector is held off (a load in bulk, or the start)."""
+        if self._thresholds is None or not gc.isenabled():
+            return False
+        return gc.get_count()[2] >= self._thresholds[2] * times
+
+    def _collect(self) -> None:
+        gc.collect()
