@@ -36,7 +36,7 @@ from timeline.l10n import LANGUAGES
 from timeline.load import Cancelled, Progress, TimelineError
 from timeline.model import Timeline
 from timeline.queries import Queries, is_large
-from tui.compat import WordedPalette, strips_divided_without_cycles
+from tui.compat import WordedPalette, frames_without_cycles
 from tui.language import N_, _
 from tui.platform_colours import theme_variables
 from tui.rest_collection import RestCollection
@@ -135,7 +135,7 @@ class VnEgovApp(App[None]):
         the reader makes (the CLI writes them to the config file, tui.config)."""
         if timeline is None and load is None:
             raise ValueError("VnEgovApp needs a timeline or a load() callable")
-        strips_divided_without_cycles()  # frames that leave no cycles behind (tui.compat)
+        frames_without_cycles()  # frames that leave no cycles behind (tui.compat)
         super().__init__()
         known = theme is not None and theme in self.available_themes
         self.set_reactive(

@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -27,7 +28,6 @@ from timeline.search import spans
 from tui.compat import update_scrollbars
 from tui.labels import chip_keys, platform_label, slots, title_of
 from tui.language import N_, _, formatter, language
-from tui.lru import LRU
 from tui.platform_colours import slot_style
 from tui.safe import clean
 from tui.settings import FollowsSettings, Settings
@@ -102,7 +102,7 @@ class EventList(FollowsSettings, ScrollView, can_focus=True):
         self._empty_message = ""
         self._empty_hint = ""
         self.cursor = 0
-        self._cache: LRU[tuple[object, ...], Strip] = LRU(1024)
+        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         # The widget's own style, computed once per cache life (Textual walks every
         # ancestor to compute it): asked for on every line, it cost a tenth of a frame.
         self._base: Style | None = None

@@ -19,6 +19,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
@@ -26,7 +27,6 @@ from textual.widget import Widget
 
 from timeline.model import Timeline
 from tui.labels import slots
-from tui.lru import LRU
 from tui.platform_colours import slot_style
 from tui.settings import FollowsSettings, Settings
 
@@ -75,8 +75,8 @@ class TimeRuler(FollowsSettings, Widget):
         self._columns: list[int] = []  # column of each row
         self._marks: dict[int, tuple[int, int]] = {}  # column -> (count, slot or -1 if mixed)
         self._rows_key: object | None = ("all",)
-        self._layouts: LRU[tuple[object, ...], tuple[list[int], dict[int, tuple[int, int]]]]
-        self._layouts = LRU(16)
+        self._layouts: LRUCache[tuple[object, ...], tuple[list[int], dict[int, tuple[int, int]]]]
+        self._layouts = LRUCache(16)
         self._days: list[int] | None = None
         self._event_slots: list[int] = []
         if self._events:
