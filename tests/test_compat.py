@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pydantic
 import textual.app
+import textual.cache
 import textual.scroll_view
 import textual.widget
 import textual.widgets
@@ -64,6 +65,11 @@ def test_the_private_names_still_exist() -> None:
     assert callable(textual.widgets.Input._watch_value)
     assert hasattr(textual.app.App, "_background_screens")
     assert compat.running_app() is None  # outside an app
+    # frames_without_cycles empties the links of an LRUCache's ring before clearing it.
+    ring = textual.cache.LRUCache[str, int](2)
+    ring["a"] = 1
+    assert ring._cache["a"][3] == 1 and ring._head is ring._cache["a"]
+    assert {"_cache", "_head", "_full"} <= set(textual.cache.LRUCache.__slots__)
 
 
 def test_the_pydantic_plugin_loader_is_still_where_it_is_replaced() -> None:
