@@ -39,9 +39,8 @@ class RestCollection:
 
     def begin(self) -> None:
         if self._thresholds is None:
-            young, middle, oldest = gc.get_threshold()
-            self._thresholds = (young, middle, oldest)
-            gc.set_threshold(young, middle, DEFERRED)
+            self._thresholds = gc.get_threshold()
+            gc.set_threshold(*self._thresholds[:2], DEFERRED)
 
     def end(self) -> None:
         """Python's own thresholds again (tests run many apps in one process)."""
@@ -52,7 +51,7 @@ class RestCollection:
     def input_seen(self) -> None:
         self._last_input = self._clock()
         if self._due(PATIENCE):
-            self._collect()
+            gc.collect()
         elif not self._waiting:
             self._waiting = True
             self._schedule(QUIET_S, self._rest)
@@ -64,7 +63,7 @@ class RestCollection:
             return
         self._waiting = False
         if self._due(1):
-            self._collect()
+            gc.collect()
 
     def _due(self, times: int) -> bool:
         """Whether the oldest generation has waited `times` as long as Python would let
@@ -72,6 +71,3 @@ class RestCollection:
         if self._thresholds is None or not gc.isenabled():
             return False
         return gc.get_count()[2] >= self._thresholds[2] * times
-
-    def _collect(self) -> None:
-        gc.collect()
